@@ -1,0 +1,23 @@
+package dev.steward.source;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The user's input is wrong; nothing was changed on any host. Maps to exit code 4. */
+public final class ValidationException extends RuntimeException {
+
+    private final List<Problem> problems;
+
+    public ValidationException(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        this.problems = problems;
+    }
+
+    public static ValidationException of(SourceLocation where, String message, String hint) {
+        return new ValidationException(List.of(new Problem(where, message, hint)));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}
