@@ -1,0 +1,43 @@
+package dev.steward.module;
+
+import dev.steward.module.command.CommandModule;
+import dev.steward.module.command.ShellModule;
+import dev.steward.module.control.DebugModule;
+import dev.steward.module.files.CopyModule;
+import dev.steward.module.files.FileModule;
+import dev.steward.module.files.TemplateModule;
+import dev.steward.source.Problems;
+import dev.steward.source.YNode;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Every module Steward ships, by name. */
+public final class ModuleRegistry {
+
+    private final Map<String, Module> modules = new TreeMap<>();
+
+    public ModuleRegistry(List<Module> list) {
+        list.forEach(m -> modules.put(m.name(), m));
+    }
+
+    public static ModuleRegistry standard() {
+        return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
+                new TemplateModule(), new FileModule(), new DebugModule()));
+    }
+
+    public Optional<Module> find(String name) {
+        return Optional.ofNullable(modules.get(name));
+    }
+
+    public Set<String> names() {
+        return Collections.unmodifiableSet(modules.keySet());
+    }
+
+    public void check(String module, YNode args, Problems problems) {
+        find(module).ifPresent(m -> ArgsChecker.check(module, m.spec(), args, problems));
+    }
+}

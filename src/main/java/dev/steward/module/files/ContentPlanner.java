@@ -1,0 +1,90 @@
+package dev.steward.module.files;
+
+import dev.steward.module.ModuleCall;
+import dev.steward.module.ModuleFailure;
+import dev.steward.module.Plan;
+import dev.steward.module.Result;
+import dev.steward.remote.BecomeException;
+import dev.steward.remote.CommandResult;
+import dev.steward.remote.ShellQuote;
+import dev.steward.transport.TransportException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code copy} and {@code template} share: compare the wanted bytes with the file's checksum
+ * and its mode/owner/group, and when they differ, upload to a temporary file in the target folder
+ * and rename it over the old one, so no reader ever sees a half-written file.
+ */
+final class ContentPlanner {
+
+    private static final int NEW_FILE_MODE = 0644;
+
+    private ContentPlanner() {
+    }
+
+    static Plan plan(ModuleCall call, String dest, byte[] content, Ownership wanted)
+            throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        FileState state = FileState.probe(call.probe(), dest);
+        if (state.type() == FileState.Type.DIRECTORY) {
+            throw new ModuleFailure("dest " + dest + " is a directory", Map.of("dest", dest));
+        }
+        if (!state.parentExists()) {
+            throw new ModuleFailure("the folder of " + dest + " does not exist; create it first with a file task "
+                    + "(state: directory)", Map.of("dest", dest));
+        }
+        String sha = sha256(content);
+        boolean contentDiffers = state.type() != FileState.Type.FILE || !sha.equals(state.sha256());
+        List<String> ownership = state.exists() ? wanted.differences(state) : List.of();
+        Result done = Result.ok("").with("dest", dest).with("checksum", sha).with("size", (long) content.length);
+        if (!contentDiffers && ownership.isEmpty()) {
+            return new Plan.Unchanged(done);
+        }
+        String quoted = ShellQuote.quote(dest);
+        if (!contentDiffers) {
+            return new Plan.Change("set " + String.join(", ", ownership) + " of " + dest, true, Optional.empty(),
+                    host -> {
+                        expectSuccess(host.run(wanted.applyTo(quoted)), dest);
+                        return new Result(true, String.join(", ", ownership), done.data());
+                    });
+        }
+        Ownership effective = state.exists()
+                ? new Ownership(Optional.of(wanted.mode().orElse(state.mode())),
+                        Optional.of(wanted.owner().orElse(state.owner())), Optional.of(wanted.group().orElse(state.group())))
+                : new Ownership(Optional.of(wanted.mode().orElse(NEW_FILE_MODE)), wanted.owner(), wanted.group());
+        String folder = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
+        String script = "set -e; t=$(mktemp " + ShellQuote.quote(folder + "/.steward.XXXXXX") + "); "
+                + "trap 'rm -f \"$t\"' EXIT; cat > \"$t\"; " + effective.applyTo("\"$t\"") + "; mv -f \"$t\" " + quoted
+                + "; trap - EXIT";
+        String what = state.exists() ? "update " + dest : "create " + dest;
+        return new Plan.Change(what, true, Optional.empty(), host -> {
+            expectSuccess(host.run(script, new ByteArrayInputStream(content)), dest);
+            return new Result(true, what, done.data());
+        });
+    }
+
+    private static void expectSuccess(CommandResult r, String dest) throws ModuleFailure {
+        if (r.exitCode() != 0) {
+            throw new ModuleFailure("cannot write " + dest + ": " + r.stderr().strip(),
+                    Map.of("rc", (long) r.exitCode(), "stderr", r.stderr()));
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.steward.module.files;
+
+import dev.steward.module.Args;
+import dev.steward.module.ModuleFailure;
+import dev.steward.module.Param;
+import dev.steward.module.ParamType;
+import dev.steward.remote.ShellQuote;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The mode, owner and group a file task asks for, compared with what is there. */
+record Ownership(Optional<Integer> mode, Optional<String> owner, Optional<String> group) {
+
+    static final List<Param> PARAMS = List.of(
+            Param.optional("mode", ParamType.MODE, "permissions in octal, e.g. 0640 (640 means the same)"),
+            Param.optional("owner", ParamType.STRING, "the user that owns it"),
+            Param.optional("group", ParamType.STRING, "the group that owns it"));
+
+    static Ownership of(Args args) throws ModuleFailure {
+        return new Ownership(args.mode("mode"), args.string("owner"), args.string("group"));
+    }
+
+    /** What differs from {@code state}, as words for the report; empty when nothing does. */
+    List<String> differences(FileState state) {
+        List<String> out = new ArrayList<>();
+        mode.filter(m -> m != state.mode()).ifPresent(m -> out.add("mode " + octal(state.mode()) + " → " + octal(m)));
+        owner.filter(o -> !o.equals(state.owner())).ifPresent(o -> out.add("owner " + state.owner() + " → " + o));
+        group.filter(g -> !g.equals(state.group())).ifPresent(g -> out.add("group " + state.group() + " → " + g));
+        return out;
+    }
+
+    /** Shell commands that set what was asked on {@code pathExpr} (already quoted or a "$var"). */
+    String applyTo(String pathExpr) {
+        StringBuilder sb = new StringBuilder();
+        mode.ifPresent(m -> sb.append("chmod ").append(octal(m)).append(' ').append(pathExpr).append(" && "));
+        if (owner.isPresent() || group.isPresent()) {
+            String who = owner.map(ShellQuote::quote).orElse("") + group.map(g -> ":" + ShellQuote.quote(g)).orElse("");
+            sb.append("chown -h ").append(who).append(' ').append(pathExpr).append(" && ");
+        }
+        return sb.append("true").toString();
+    }
+
+    static String octal(int mode) {
+        return mode < 0 ? "none" : String.format("%04o", mode);
+    }
+}
