@@ -1,0 +1,105 @@
+package dev.steward.engine;
+
+import dev.steward.exec.PlaybookRunner;
+import dev.steward.exec.RunSettings;
+import dev.steward.inventory.Host;
+import dev.steward.inventory.HostPattern;
+import dev.steward.inventory.Inventory;
+import dev.steward.inventory.InventoryReader;
+import dev.steward.module.ModuleRegistry;
+import dev.steward.playbook.ModuleCatalog;
+import dev.steward.playbook.Play;
+import dev.steward.playbook.Playbook;
+import dev.steward.playbook.PlaybookReader;
+import dev.steward.report.Recap;
+import dev.steward.source.Problems;
+import dev.steward.source.SourceLocation;
+import dev.steward.source.YNode;
+import dev.steward.template.TemplateEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facade the CLI calls. Reads and checks everything first (collecting every problem, then
+ * failing once with a {@link dev.steward.source.ValidationException} before any connection), then runs.
+ */
+public final class Engine {
+
+    /** The environment variable that holds a private key's passphrase. */
+    public static final String KEY_PASSPHRASE_ENV = "STEWARD_KEY_PASSPHRASE";
+
+    private final ModuleRegistry modules = ModuleRegistry.standard();
+    private final TemplateEngine templates = new TemplateEngine();
+
+    public RunSummary play(PlayRequest request) throws InterruptedException {
+        Inventory inventory = InventoryReader.read(request.inventory());
+        Problems problems = new Problems();
+        Playbook playbook = new PlaybookReader(catalog()).read(request.playbook(), problems);
+        Map<String, Object> extraVars = ExtraVars.read(request.extraVars(), problems);
+        Optional<Set<String>> limit = request.limit().map(l -> limitHosts(l, inventory, problems));
+        List<Map.Entry<Play, List<Host>>> plays = new ArrayList<>();
+        for (Play play : playbook.plays()) {
+            inventory.checkPattern(play.hosts(), play.location(), problems);
+            List<Host> hosts = inventory.select(play.hosts()).stream()
+                    .filter(h -> limit.map(l -> l.contains(h.name())).orElse(true)).toList();
+            plays.add(new AbstractMap.SimpleEntry<>(play, hosts));
+        }
+        problems.throwIfAny();
+        Recap recap = new Recap();
+        RunSettings settings = new RunSettings(request.forks(), extraVars, Duration.ofHours(1));
+        try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, request.reporter(),
+                recap, settings, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV)))) {
+            runner.run(plays);
+        }
+        request.reporter().recap(recap);
+        return RunSummary.of(recap);
+    }
+
+    /** {@code --limit}: a host pattern, or {@code @file} listing hosts one per line (a retry file). */
+    static Set<String> limitHosts(String limit, Inventory inventory, Problems problems) {
+        SourceLocation where = new SourceLocation("--limit", 0, 0);
+        Set<String> names = new LinkedHashSet<>();
+        if (limit.startsWith("@")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(limit.substring(1)))) {
+                    if (!line.isBlank()) {
+                        names.addAll(inventory.select(line.strip()).stream().map(Host::name).toList());
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(where, "cannot read the limit file " + limit.substring(1) + ": " + e.getMessage());
+            }
+            return names;
+        }
+        HostPattern.parse(limit).check(inventory, where, problems);
+        inventory.select(limit).forEach(h -> names.add(h.name()));
+        return names;
+    }
+
+    public ModuleCatalog catalog() {
+        return new ModuleCatalog() {
+            @Override
+            public Set<String> names() {
+                return modules.names();
+            }
+
+            @Override
+            public void check(String module, YNode args, Problems problems) {
+                modules.check(module, args, problems);
+            }
+        };
+    }
+
+    public ModuleRegistry modules() {
+        return modules;
+    }
+}

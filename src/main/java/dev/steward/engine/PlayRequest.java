@@ -1,0 +1,16 @@
+package dev.steward.engine;
+
+import dev.steward.report.Reporter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code steward play} asks for.
+ *
+ * @param limit a host pattern narrowing every play, or {@code @FILE} with one host per line
+ * @param extraVars {@code -e} values as written: {@code k=v}, {@code @file.yml}, or a JSON/YAML map
+ */
+public record PlayRequest(Path playbook, Path inventory, Optional<String> limit, int forks, List<String> extraVars,
+        Reporter reporter) {
+}

@@ -1,0 +1,65 @@
+package dev.steward.exec;
+
+import dev.steward.module.ModuleContext;
+import dev.steward.module.ModuleFailure;
+import dev.steward.playbook.Task;
+import dev.steward.template.TemplateError;
+import dev.steward.vars.Vars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What modules may ask of the run: the playbook's templates and files, and the host's variables. */
+final class PlaybookFiles implements ModuleContext {
+
+    private final RunContext run;
+    private final Vars vars;
+    private final Task task;
+
+    PlaybookFiles(RunContext run, Vars vars, Task task) {
+        this.run = run;
+        this.vars = vars;
+        this.task = task;
+    }
+
+    @Override
+    public Path findTemplate(String name) throws ModuleFailure {
+        return find(name, "templates");
+    }
+
+    @Override
+    public Path findFile(String name) throws ModuleFailure {
+        return find(name, "files");
+    }
+
+    private Path find(String name, String folder) throws ModuleFailure {
+        Path dir = run.playbook().dir();
+        List<Path> candidates = Path.of(name).isAbsolute() ? List.of(Path.of(name))
+                : List.of(dir.resolve(folder).resolve(name), dir.resolve(name), dir.getParent() == null
+                        ? dir.resolve(name) : dir.getParent().resolve(folder).resolve(name));
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new ModuleFailure("'" + name + "' not found; looked in " + candidates);
+    }
+
+    @Override
+    public String renderTemplate(Path file) throws ModuleFailure {
+        try {
+            return run.templates().renderFile(file, vars);
+        } catch (TemplateError e) {
+            throw new ModuleFailure(e.describe());
+        }
+    }
+
+    @Override
+    public Object evaluate(String expression) throws ModuleFailure {
+        try {
+            return run.templates().evaluate("${" + expression + "}", vars, task.args().location());
+        } catch (TemplateError e) {
+            throw new ModuleFailure(e.describe());
+        }
+    }
+}
