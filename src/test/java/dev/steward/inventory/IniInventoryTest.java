@@ -83,4 +83,13 @@ class IniInventoryTest {
                                     + " [nosuch] section or fix the name)");
                 });
     }
+
+    @Test
+    void aBareListOfHostsWithoutExtensionIsAnIniInventoryOfUngroupedHosts(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("hosts"), "alpha\nbeta ansible_port=2200\n");
+        Inventory bare = new InventoryReader(InventoryFixtures.TESTER).readFile(file);
+        assertThat(bare.groups().get("ungrouped").hosts()).containsExactly("alpha", "beta");
+        assertThat(bare.hosts().get("beta").ssh().port()).isEqualTo(2200);
+    }
 }

@@ -119,6 +119,26 @@ class InventoryErrorsTest {
     }
 
     @Test
+    void ansibleConnectionVariablesAmongPlainVariablesSayWhereTheyBelong() throws IOException {
+        Path file = write("inventory.yml", """
+                all:
+                  hosts:
+                    web1:
+                """);
+        Files.createDirectories(dir.resolve("group_vars"));
+        Path groupVars = Files.writeString(dir.resolve("group_vars/all.yml"), "ansible_user: deploy\nntp: pool\n");
+        assertThat(problems(file)).containsExactly(groupVars + ":1:1: 'ansible_user' is an Ansible connection"
+                + " variable (connection settings go in the inventory: ssh: user (or ansible_user in an INI"
+                + " inventory))");
+    }
+
+    @Test
+    void malformedIniTokensAreNotEchoedAsTheyMayBeSecrets() throws IOException {
+        Path file = write("hosts.ini", "[web]\nweb1 ansible_password hunter2\n");
+        assertThat(problems(file)).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContain("hunter2"));
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         assertThatThrownBy(() -> InventoryReader.read(dir.resolve("nope.yml")))
                 .isInstanceOf(ValidationException.class)
