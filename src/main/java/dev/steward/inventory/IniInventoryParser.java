@@ -152,7 +152,8 @@ final class IniInventoryParser {
             int eq = t.text().indexOf('=');
             SourceLocation keyAt = at(lineIndex, t.column());
             if (eq <= 0) {
-                problems.add(keyAt, "expected key=value after the host name, not '" + t.text() + "'",
+                // the token is not echoed: it may be a password that lost its key
+                problems.add(keyAt, "expected key=value after the host name",
                         "quote values that contain spaces: key=\"a b\"");
                 continue;
             }
@@ -166,7 +167,7 @@ final class IniInventoryParser {
         int eq = stripped.indexOf('=');
         SourceLocation keyAt = at(lineIndex, indent);
         if (eq <= 0) {
-            problems.add(keyAt, "expected key=value in [" + group.name + ":vars], not '" + stripped + "'");
+            problems.add(keyAt, "expected key=value in [" + group.name + ":vars]"); // no echo: may be a secret
             return;
         }
         String key = stripped.substring(0, eq).strip();

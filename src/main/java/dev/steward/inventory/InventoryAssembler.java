@@ -212,14 +212,20 @@ final class InventoryAssembler {
                 Optional.ofNullable((String) chosen.get(SshField.BECOME_PASSWORD)));
     }
 
-    /** Level 0: the groups listing the host; level n+1: the parents of level n not seen before. */
+    /**
+     * Level 0: the groups listing the host; level n+1: the parents of level n not seen before.
+     * 'all' is always the last level on its own: it is the parent of every top-level group, yet
+     * it is the farthest default, not a rival of theirs.
+     */
     private List<List<GroupDraft>> groupsByDistance(String hostName) {
         Map<String, List<String>> parents = new LinkedHashMap<>();
         draft.groups.values().forEach(g -> g.children.forEach(
                 c -> parents.computeIfAbsent(c, k -> new ArrayList<>()).add(g.name)));
         List<List<GroupDraft>> levels = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<GroupDraft> level = draft.groups.values().stream().filter(g -> g.hosts.contains(hostName)).toList();
+        seen.add(Group.ALL);
+        List<GroupDraft> level = draft.groups.values().stream()
+                .filter(g -> !g.name.equals(Group.ALL) && g.hosts.contains(hostName)).toList();
         while (!level.isEmpty()) {
             level.forEach(g -> seen.add(g.name));
             levels.add(level);
@@ -230,9 +236,7 @@ final class InventoryAssembler {
                     .map(draft.groups::get)
                     .toList();
         }
-        if (!seen.contains(Group.ALL)) {
-            levels.add(List.of(draft.groups.get(Group.ALL)));
-        }
+        levels.add(List.of(draft.groups.get(Group.ALL)));
         return levels;
     }
 

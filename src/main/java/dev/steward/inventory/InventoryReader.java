@@ -42,35 +42,32 @@ public final class InventoryReader {
         Problems problems = new Problems();
         InventoryDraft draft = new InventoryDraft(new SourceLocation(file.toString(), 0, 0), problems);
         SshValueParser sshValues = new SshValueParser(file.toAbsolutePath().getParent(), localUser.home());
-        switch (format(file, text)) {
-            case INI -> new IniInventoryParser(draft, sshValues, file.toString()).parse(text);
-            case YAML -> new YamlInventoryParser(draft, sshValues).parse(new YamlReader(problems).read(file.toString(),
-                    text));
-            case NOT_A_YAML_MAP -> new IniInventoryParser(draft, sshValues, file.toString()).parse(text);
+        if (isIni(file, text)) {
+            new IniInventoryParser(draft, sshValues, file.toString()).parse(text);
+        } else {
+            new YamlInventoryParser(draft, sshValues).parse(new YamlReader(problems).read(file.toString(), text));
         }
         Inventory inventory = new InventoryAssembler(file, draft, localUser).assemble();
         problems.throwIfAny();
         return inventory;
     }
 
-    private enum Format { YAML, INI, NOT_A_YAML_MAP }
-
-    private static Format format(Path file, String text) {
+    private static boolean isIni(Path file, String text) {
         String name = file.getFileName().toString();
         if (name.endsWith(".ini")) {
-            return Format.INI;
+            return true;
         }
         if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-            return Format.YAML;
+            return false;
         }
         if (IniInventoryParser.looksLikeIni(text)) {
-            return Format.INI;
+            return true;
         }
         try {
             YNode root = new YamlReader(new Problems()).read(name, text);
-            return root instanceof YMap ? Format.YAML : Format.NOT_A_YAML_MAP;
+            return !(root instanceof YMap); // a bare list of host names reads as one YAML string
         } catch (ValidationException e) {
-            return Format.YAML; // report the YAML syntax error: there is no sign it was meant as INI
+            return false; // report the YAML syntax error: nothing says it was meant as INI
         }
     }
 

@@ -53,6 +53,11 @@ final class YamlInventoryParser {
             return;
         }
         MapReader reader = top.get();
+        reader.node(Group.ALL).ifPresent(all -> {
+            GroupDraft g = draft.groups.get(Group.ALL);
+            g.location = reader.map().keyLocation(Group.ALL);
+            group(all, g);
+        });
         for (String key : reader.map().keys()) {
             if (!key.equals(Group.ALL)) {
                 String hint = Suggestions.didYouMean(key, TOP);
@@ -63,11 +68,6 @@ final class YamlInventoryParser {
                         hint);
             }
         }
-        reader.node(Group.ALL).ifPresent(all -> {
-            GroupDraft g = draft.groups.get(Group.ALL);
-            g.location = reader.map().keyLocation(Group.ALL);
-            group(all, g);
-        });
     }
 
     private void group(YNode node, GroupDraft g) {
