@@ -1,0 +1,19 @@
+package dev.steward.remote;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The shared pool of daemon threads that pump commands' streams (Java 17: platform threads, reused). */
+final class IoThreads {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "steward-io-" + COUNT.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private IoThreads() {}
+}
