@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  */
 public record LabName(String prefix) {
 
-    public static final LabName DEFAULT = new LabName("steward-lab");
-
+    // before DEFAULT: the constructor needs it during class initialisation
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,40}");
+
+    public static final LabName DEFAULT = new LabName("steward-lab");
 
     public LabName {
         if (!VALID.matcher(prefix).matches()) {
