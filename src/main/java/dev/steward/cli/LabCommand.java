@@ -1,0 +1,141 @@
+package dev.steward.cli;
+
+import dev.steward.lab.Lab;
+import dev.steward.lab.LabException;
+import dev.steward.lab.LabHost;
+import dev.steward.lab.LabStatus;
+import dev.steward.lab.LabSuite;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code steward lab up|status|down}: disposable local hosts (containers with systemd and sshd). */
+@Command(name = "lab",
+        description = "Disposable local hosts for trying playbooks: Debian containers with systemd and sshd.",
+        mixinStandardHelpOptions = true,
+        subcommands = {LabCommand.Up.class, LabCommand.Status.class, LabCommand.Down.class})
+public final class LabCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int BAD_OPTIONS = 5;
+    static final int MAX_HOSTS = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_OPTIONS;
+    }
+
+    /** Runs one lab action, turning a {@link LabException} into its message and exit code 1. */
+    static int run(CommandSpec spec, Callable<Integer> action) throws Exception {
+        try {
+            return action.call();
+        } catch (LabException e) {
+            spec.commandLine().getErr().println("steward lab: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start lab hosts (reusing those that exist) and write DIR/inventory.yml.")
+    static final class Up implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--hosts", defaultValue = "3", paramLabel = "N", description = "How many hosts (default: ${DEFAULT-VALUE}).")
+        int hosts;
+
+        @Option(names = "--suite", defaultValue = "trixie", paramLabel = "SUITE", description = "trixie (Debian 13, default) or bookworm (Debian 12).")
+        String suite;
+
+        @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "Folder for the key pair, inventory.yml and known_hosts (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (hosts < 1 || hosts > MAX_HOSTS) {
+                err.println("steward lab up: --hosts must be between 1 and " + MAX_HOSTS + ", got " + hosts);
+                return BAD_OPTIONS;
+            }
+            LabSuite labSuite;
+            try {
+                labSuite = LabSuite.parse(suite);
+            } catch (IllegalArgumentException e) {
+                err.println("steward lab up: --suite: " + e.getMessage());
+                return BAD_OPTIONS;
+            }
+            return run(spec, () -> {
+                List<LabHost> started = Lab.standard().up(hosts, labSuite, dir);
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(LabHostTable.render(started));
+                Path inventory = dir.resolve("inventory.yml");
+                out.println();
+                out.println("inventory: " + inventory);
+                out.println("try:       steward play PLAYBOOK -i " + inventory);
+                out.flush();
+                return OK;
+            });
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the lab's hosts.")
+    static final class Status implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(spec, () -> {
+                LabStatus status = Lab.standard().status(dir);
+                PrintWriter out = spec.commandLine().getOut();
+                if (status.hosts().isEmpty()) {
+                    out.println("no lab hosts: start some with `steward lab up`");
+                } else {
+                    out.print(LabHostTable.render(status.hosts()));
+                }
+                status.inventory().ifPresent(inventory -> out.println("inventory: " + inventory));
+                out.flush();
+                return OK;
+            });
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Remove the lab's hosts, inventory.yml and known_hosts (the key pair stays).")
+    static final class Down implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(spec, () -> {
+                List<LabHost> removed = Lab.standard().down(dir);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(removed.isEmpty() ? "no lab hosts to remove"
+                        : "removed " + removed.size() + " lab host" + (removed.size() == 1 ? "" : "s") + ": "
+                                + String.join(", ", removed.stream().map(LabHost::container).toList()));
+                out.flush();
+                return OK;
+            });
+        }
+    }
+}
