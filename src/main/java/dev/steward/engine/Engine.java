@@ -11,7 +11,9 @@ import dev.steward.playbook.ModuleCatalog;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.PlaybookReader;
+import dev.steward.playbook.Task;
 import dev.steward.report.Recap;
+import dev.steward.report.Reporter;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.YNode;
@@ -54,13 +56,40 @@ public final class Engine {
             plays.add(new AbstractMap.SimpleEntry<>(play, hosts));
         }
         problems.throwIfAny();
+        return execute(playbook, inventory, plays, extraVars, request.forks(), request.reporter());
+    }
+
+    /**
+     * {@code steward ping}: a one-task play of the {@code ping} module on every host, with sudo unless
+     * {@code become} is false. Same connections, same exit codes as a playbook.
+     */
+    public RunSummary ping(Path inventoryFile, Optional<String> limit, int forks, boolean become, Reporter reporter)
+            throws InterruptedException {
+        Inventory inventory = InventoryReader.read(inventoryFile);
+        Problems problems = new Problems();
+        Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
+        problems.throwIfAny();
+        SourceLocation where = new SourceLocation(inventoryFile.toString(), 0, 0);
+        Task task = new Task("ping", where, "ping", where, new YNode.YScalar(where, "", true), List.of(),
+                Optional.empty(), Optional.of(become), Optional.empty());
+        Play play = new Play("ping", "all", where, Optional.empty(), Optional.empty(), Map.of(), where, false,
+                List.of(task));
+        List<Host> hosts = inventory.select("all").stream()
+                .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
+        Playbook playbook = new Playbook(inventoryFile, inventoryFile.toAbsolutePath().getParent(), List.of(play));
+        return execute(playbook, inventory, List.of(new AbstractMap.SimpleEntry<>(play, hosts)), Map.of(), forks,
+                reporter);
+    }
+
+    private RunSummary execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
+            Map<String, Object> extraVars, int forks, Reporter reporter) throws InterruptedException {
         Recap recap = new Recap();
-        RunSettings settings = new RunSettings(request.forks(), extraVars, Duration.ofHours(1));
-        try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, request.reporter(),
-                recap, settings, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV)))) {
+        RunSettings settings = new RunSettings(forks, extraVars, Duration.ofHours(1));
+        try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, reporter, recap,
+                settings, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV)))) {
             runner.run(plays);
         }
-        request.reporter().recap(recap);
+        reporter.recap(recap);
         return RunSummary.of(recap);
     }
 

@@ -77,7 +77,7 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         connect(playing);
-        if (play.gatherFacts()) {
+        if (play.gatherFacts() && !active(playing).isEmpty()) {
             run.reporter().taskStarted("Gathering Facts", play.location().toString());
             onEach(active(playing), this::gatherFacts);
             for (HostState s : playing) {

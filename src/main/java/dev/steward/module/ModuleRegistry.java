@@ -3,6 +3,7 @@ package dev.steward.module;
 import dev.steward.module.command.CommandModule;
 import dev.steward.module.command.ShellModule;
 import dev.steward.module.control.DebugModule;
+import dev.steward.module.control.PingModule;
 import dev.steward.module.files.CopyModule;
 import dev.steward.module.files.FileModule;
 import dev.steward.module.files.TemplateModule;
@@ -26,7 +27,7 @@ public final class ModuleRegistry {
 
     public static ModuleRegistry standard() {
         return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
-                new TemplateModule(), new FileModule(), new DebugModule()));
+                new TemplateModule(), new FileModule(), new DebugModule(), new PingModule()));
     }
 
     public Optional<Module> find(String name) {

@@ -1,0 +1,64 @@
+package dev.steward.cli;
+
+import dev.steward.engine.RunSummary;
+import dev.steward.source.Problem;
+import dev.steward.source.ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code steward}: the command line. Each subcommand builds a request, calls the engine, returns an exit code. */
+@Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Runs YAML playbooks over SSH; provisions and operates Chainlink nodes.",
+        subcommands = {PlayCommand.class, PingCommand.class, InventoryCommand.class, LabCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+    }
+
+    public static void main(String[] args) {
+        InterruptHandler.install();
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns Ansible's exit code for the outcome. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::onException);
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("steward: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return RunSummary.BAD_OPTIONS;
+        });
+        return cli.execute(args);
+    }
+
+    private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof ValidationException v) {
+            for (Problem p : v.problems()) {
+                err.println("ERROR: " + p);
+            }
+            err.println(v.problems().size() + (v.problems().size() == 1 ? " problem" : " problems")
+                    + " found; nothing was changed on any host.");
+            return RunSummary.INVALID;
+        }
+        if (e instanceof InterruptedException) {
+            err.println("interrupted");
+            return RunSummary.INTERRUPTED;
+        }
+        err.println("steward: unexpected error: " + e);
+        for (StackTraceElement el : e.getStackTrace()) {
+            err.println("    at " + el);
+        }
+        return RunSummary.UNEXPECTED;
+    }
+}

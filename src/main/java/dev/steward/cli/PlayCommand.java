@@ -1,0 +1,58 @@
+package dev.steward.cli;
+
+import dev.steward.engine.Engine;
+import dev.steward.engine.PlayRequest;
+import dev.steward.report.ConsoleReporter;
+import dev.steward.report.JsonReporter;
+import dev.steward.report.Reporter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "play", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run a playbook on the inventory's hosts.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all hosts ok", "1:error", "2:a host failed", "3:a host was unreachable",
+                "4:the playbook or inventory is invalid (nothing was changed)", "5:bad options",
+                "99:interrupted", "250:unexpected error"})
+final class PlayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook to run")
+    Path playbook;
+
+    @Mixin
+    InventoryOption hosts;
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "10", description = "hosts worked on at once (default: 10)")
+    int forks;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "k=v, @file.yml or a YAML/JSON map; wins over every other variable")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (one event per line)")
+    Output output;
+
+    @Option(names = "-v", description = "more detail (-vv for results)")
+    boolean[] verbose = new boolean[0];
+
+    enum Output { text, json }
+
+    @Override
+    public Integer call() throws Exception {
+        if (forks < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--forks must be at least 1");
+        }
+        Reporter reporter = output == Output.json ? new JsonReporter(System.out)
+                : new ConsoleReporter(System.out, verbose.length);
+        return new Engine().play(new PlayRequest(playbook, hosts.inventory, Optional.ofNullable(hosts.limit), forks,
+                extraVars, reporter)).exitCode();
+    }
+}
