@@ -53,6 +53,14 @@ class LabTest {
         List<LabHost> second = lab.up(2, LabSuite.TRIXIE, labDir);
         System.out.printf("LabTest: lab up again (nothing to do) in %d ms%n", (System.nanoTime() - again) / 1_000_000);
         assertThat(second).extracting(LabHost::containerId).containsExactlyElementsOf(first.stream().map(LabHost::containerId).toList());
+        String authorized = new DockerCli().output("exec", first.get(0).container(), "cat", LabHostSpec.AUTHORIZED_KEYS_FILE);
+        assertThat(authorized.lines()).as("a reused host keeps one copy of the key").hasSize(1);
+
+        Path otherFolder = labDir.resolve("other");
+        lab.up(1, LabSuite.TRIXIE, otherFolder);
+        String both = new DockerCli().output("exec", first.get(0).container(), "cat", LabHostSpec.AUTHORIZED_KEYS_FILE);
+        assertThat(both.lines()).as("a second lab folder adds its key, it does not replace the first")
+                .containsExactly(authorized.strip(), LabKeyPair.ensureIn(otherFolder).publicKeyText().strip());
 
         assertThat(lab.down(labDir)).hasSize(2);
         assertThat(lab.status(labDir).hosts()).isEmpty();
