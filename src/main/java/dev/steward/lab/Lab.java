@@ -59,13 +59,16 @@ public final class Lab {
             LabHostSpec spec = LabHostSpec.of(name, index, suite, machine);
             if (!existing.contains(spec.containerName())) {
                 docker.output(DockerCli.QUICK, spec.dockerCreateArguments());
+                installAuthorizedKey(spec.containerName(), key);
             }
         }
         Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
         for (LabHost host : containers.find(name)) {
-            installAuthorizedKey(host.container(), key);
             if (!host.running()) {
                 docker.output("start", host.container());
+            }
+            if (existing.contains(host.container())) {
+                addAuthorizedKey(host.container(), key);
             }
         }
         // Ports and addresses are known only once the containers run.
@@ -123,6 +126,16 @@ public final class Lab {
                 staged.toFile().delete();
             }
         }
+    }
+
+    /**
+     * A reused host may already serve another lab folder (the lab name is per Docker engine, the
+     * folder is not): add this folder's key when missing rather than replace the file and lock the
+     * other folder out.
+     */
+    private void addAuthorizedKey(String container, LabKeyPair key) {
+        docker.output("exec", container, "sh", "-c", "grep -qxF \"$1\" \"$2\" 2>/dev/null || printf '%s\\n' \"$1\" >> \"$2\"",
+                "sh", key.publicKeyText().strip(), LabHostSpec.AUTHORIZED_KEYS_FILE);
     }
 
     private void writeConnectionFiles(List<LabHost> hosts, Path labDir, LabKeyPair key) {
