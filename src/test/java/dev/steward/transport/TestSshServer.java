@@ -14,6 +14,7 @@ import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -83,6 +84,8 @@ public final class TestSshServer implements AutoCloseable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(options.port());
+        // like OpenSSH's sshd, answer small packets at once (Nagle would add ~40 ms per command)
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setKeyPairProvider(new FileKeyPairProvider(options.hostKey()));
         // keys parsed once: MINA's file-watching authenticator can miss keys when sessions race on its first read
         server.setPublickeyAuthenticator(new KeySetPublickeyAuthenticator("authorized_keys", authorizedKeys(options)));

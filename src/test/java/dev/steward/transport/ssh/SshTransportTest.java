@@ -108,6 +108,13 @@ class SshTransportTest {
         }
     }
 
+    @Test
+    void everySocketHasTcpNoDelay() throws Exception {
+        try (Connection connection = transport.connect(TestEndpoints.withKey(server.port(), clientKey, knownHostsWithServer(), STRICT))) {
+            assertThat(((SshConnection) connection).client().getSocket().getTcpNoDelay()).isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0} key in {1} format")
     @CsvSource({"ecdsa, opensshNoPass", "ecdsa, pemNoPass", "rsa, pemPass", "rsa, opensshPass", "ed25519, opensshPass"})
     void logsInWithEachKeyTypeAndFormat(String type, String format) throws Exception {
