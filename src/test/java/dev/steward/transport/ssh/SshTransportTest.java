@@ -234,6 +234,20 @@ class SshTransportTest {
     }
 
     @Test
+    void negotiatesOnlyTheKeyTypeAlreadyKnownForTheHost() throws Exception {
+        Path ecdsaHostKey = SshKeygen.generate(home, "host-ecdsa", "ecdsa", "", false);
+        Path ed25519HostKey = SshKeygen.ed25519(home, "host-ed25519");
+        try (TestSshServer twoKeys = TestSshServer.start(TestSshServer.Options.of(ed25519HostKey, authorizedKeys)
+                .withSecondHostKey(ecdsaHostKey))) {
+            Path knownHosts = home.resolve("known_hosts");
+            Files.writeString(knownHosts, twoKeys.knownHostsLine(ecdsaHostKey) + "\n");
+            try (Connection connection = transport.connect(TestEndpoints.withKey(twoKeys.port(), clientKey, knownHosts, STRICT))) {
+                assertThat(run(connection, "echo ecdsa")).isEqualTo("ecdsa\n");
+            }
+        }
+    }
+
+    @Test
     void offAcceptsAnyHostAndWritesNothing() throws Exception {
         Path knownHosts = home.resolve("none/known_hosts");
         try (Connection connection = transport.connect(TestEndpoints.withKey(server.port(), clientKey, knownHosts, OFF))) {
