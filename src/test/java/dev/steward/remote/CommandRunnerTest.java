@@ -119,6 +119,14 @@ class CommandRunnerTest {
     }
 
     @Test
+    void becomeWhenSudoAsksNoPasswordStillFeedsStdinToTheCommand() throws Exception {
+        CommandResult result = runner.run(CommandSpec.of("cat; echo \"as $FAKE_SUDO_TARGET\"", TEN_SECONDS)
+                .withStdin(new ByteArrayInputStream("data\n".getBytes(StandardCharsets.UTF_8)))
+                .withBecome(new Become("nopasswd", Optional.empty())));
+        assertThat(result).isEqualTo(new CommandResult(0, "data\nas nopasswd\n", "", false));
+    }
+
+    @Test
     void becomeKeepsQuotesInTheCommandIntact() throws Exception {
         CommandResult result = runner.run(CommandSpec.of("printf '%s|%s\\n' \"it's\" '$HOME \"x\"'", TEN_SECONDS)
                 .withBecome(new Become("postgres", Optional.of(FakeSudo.PASSWORD))));
