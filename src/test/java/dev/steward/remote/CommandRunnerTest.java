@@ -13,7 +13,6 @@ import dev.steward.transport.TransportException.Reason;
 import dev.steward.transport.ssh.SshTransport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
