@@ -15,7 +15,7 @@ final class HeadCapture {
     }
 
     synchronized void write(byte[] bytes, int offset, int length) {
-        int room = (int) Math.min(length, Math.max(0, limit - head.size()));
+        int room = Math.min(length, Math.max(0, limit - head.size()));
         head.write(bytes, offset, room);
         total += length;
     }

@@ -48,19 +48,23 @@ final class KnownHostsFile {
     void appendIfStillMissing(String line, StillMissing stillMissing) throws IOException {
         synchronized (monitor()) {
             createParentDirectory();
-            try (FileChannel channel = openCreatingPrivately();
-                    FileLock ignored = channel.lock()) {
-                String content = readAll(channel);
-                if (!stillMissing.test(parse(content))) {
-                    return;
+            try (FileChannel channel = openCreatingPrivately()) {
+                FileLock lock = channel.lock();
+                try {
+                    String content = readAll(channel);
+                    if (!stillMissing.test(parse(content))) {
+                        return;
+                    }
+                    String prefix = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
+                    channel.position(channel.size());
+                    ByteBuffer bytes = ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
+                    channel.force(false);
+                } finally {
+                    lock.release();
                 }
-                String prefix = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-                channel.position(channel.size());
-                ByteBuffer bytes = ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(false);
             }
         }
     }
