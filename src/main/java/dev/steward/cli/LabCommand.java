@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code steward lab up|status|down}: disposable local hosts (containers with systemd and sshd). */
 @Command(name = "lab",
         description = "Disposable local hosts for trying playbooks: Debian containers with systemd and sshd.",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {LabCommand.Up.class, LabCommand.Status.class, LabCommand.Down.class})
 public final class LabCommand implements Callable<Integer> {
 
@@ -45,7 +45,7 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "up", mixinStandardHelpOptions = true,
+    @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Start lab hosts (reusing those that exist) and write DIR/inventory.yml.")
     static final class Up implements Callable<Integer> {
 
@@ -89,7 +89,7 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the lab's hosts.")
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Show the lab's hosts.")
     static final class Status implements Callable<Integer> {
 
         @Spec
@@ -115,7 +115,7 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "down", mixinStandardHelpOptions = true,
+    @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Remove the lab's hosts, inventory.yml and known_hosts (the key pair stays).")
     static final class Down implements Callable<Integer> {
 

@@ -163,6 +163,37 @@ class PlaybookLabTest {
     }
 
     @Test
+    @Order(5)
+    void jsonOutputIsOneEventPerLineAndExtraVarsWin() throws IOException {
+        Path playbook = write("json.yml", """
+                - name: JSON
+                  hosts: lab1
+                  gather_facts: false
+                  vars:
+                    greeting: from play vars
+                  tasks:
+                    - name: Say
+                      debug: {msg: "${greeting} ${n + 1}"}
+                """);
+        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--output",
+                "json", "-e", "greeting=hello", "-e", "n=41");
+        assertThat(run.exitCode()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            events.add(json.readTree(line));
+        }
+        assertThat(events).extracting(e -> e.get("event").asText())
+                .containsExactly("play_start", "task_start", "host_result", "recap");
+        com.fasterxml.jackson.databind.JsonNode result = events.get(2);
+        assertThat(result.get("host").asText()).isEqualTo("lab1");
+        assertThat(result.get("status").asText()).isEqualTo("ok");
+        assertThat(result.get("message").asText()).isEqualTo("hello 42");
+        assertThat(result.get("duration_ms").isNumber()).isTrue();
+        assertThat(events.get(3).at("/hosts/lab1/ok").asInt()).isEqualTo(1);
+    }
+
+    @Test
     @Order(10)
     void aStoppedHostIsUnreachableAndTheOthersStillFinish() throws IOException {
         Path playbook = write("unreachable.yml", """
