@@ -1,6 +1,8 @@
 package dev.steward.engine;
 
+import dev.steward.exec.Connector;
 import dev.steward.exec.PlaybookRunner;
+import dev.steward.exec.SshConnector;
 import dev.steward.exec.RunSettings;
 import dev.steward.inventory.Host;
 import dev.steward.inventory.HostPattern;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The facade the CLI calls. Reads and checks everything first (collecting every problem, then
@@ -41,6 +44,17 @@ public final class Engine {
 
     private final ModuleRegistry modules = ModuleRegistry.standard();
     private final TemplateEngine templates = new TemplateEngine();
+    private final Function<Inventory, Connector> connectors;
+
+    /** An engine that reaches hosts over SSH. */
+    public Engine() {
+        this(inventory -> new SshConnector(inventory, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV))));
+    }
+
+    /** An engine that reaches hosts through {@code connectors} (engine tests script their hosts). */
+    public Engine(Function<Inventory, Connector> connectors) {
+        this.connectors = connectors;
+    }
 
     public RunSummary play(PlayRequest request) throws InterruptedException {
         Inventory inventory = InventoryReader.read(request.inventory());
@@ -86,7 +100,7 @@ public final class Engine {
         Recap recap = new Recap();
         RunSettings settings = new RunSettings(forks, extraVars, Duration.ofHours(1));
         try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, reporter, recap,
-                settings, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV)))) {
+                settings, connectors.apply(inventory))) {
             runner.run(plays);
         }
         reporter.recap(recap);

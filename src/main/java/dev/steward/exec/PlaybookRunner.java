@@ -15,10 +15,7 @@ import dev.steward.report.Recap;
 import dev.steward.report.Reporter;
 import dev.steward.report.Status;
 import dev.steward.template.TemplateEngine;
-import dev.steward.transport.Connection;
-import dev.steward.transport.SshEndpoint;
 import dev.steward.transport.TransportException;
-import dev.steward.transport.ssh.SshTransport;
 import dev.steward.vars.Vars;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,12 +39,11 @@ public final class PlaybookRunner implements AutoCloseable {
     private final RunContext run;
     private final TaskRunner tasks;
     private final ExecutorService forks;
-    private final SshTransport transport = new SshTransport();
-    private final Endpoints endpoints;
+    private final Connector connector;
     private final Map<String, HostState> states = new LinkedHashMap<>();
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
-            Reporter reporter, Recap recap, RunSettings settings, Optional<String> keyPassphrase) {
+            Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
         this.run = new RunContext(playbook, inventory, modules, templates, reporter, recap, settings);
         this.tasks = new TaskRunner(run);
         this.forks = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> {
@@ -55,7 +51,7 @@ public final class PlaybookRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.endpoints = new Endpoints(inventory, keyPassphrase);
+        this.connector = connector;
     }
 
     /** Runs every play on its hosts (each list already narrowed by --limit). */
@@ -111,13 +107,9 @@ public final class PlaybookRunner implements AutoCloseable {
         for (HostState s : missing) {
             pending.add(forks.submit(() -> {
                 try {
-                    SshEndpoint endpoint = endpoints.of(s.host());
-                    Connection c = transport.connect(endpoint);
-                    s.connected(new HostSession(s.name(), c));
+                    s.connected(new HostSession(s.name(), connector.connect(s.host())));
                     return Optional.empty();
                 } catch (TransportException e) {
-                    return Optional.of(e.getMessage());
-                } catch (IllegalArgumentException e) {
                     return Optional.of(e.getMessage());
                 }
             }));
