@@ -56,12 +56,17 @@ public final class PlaybookReader {
                 problems.add(r.map().keyLocation(key), "the play keyword '" + key + "' is not supported by Steward yet",
                         "remove it for now");
             } else if (!Keywords.PLAY.contains(key)) {
+                Set<String> known = new TreeSet<>(Keywords.PLAY);
+                known.addAll(Keywords.PLAY_LATER);
                 problems.add(r.map().keyLocation(key), "unknown key '" + key + "' in play",
-                        Suggestions.didYouMean(key, Keywords.PLAY));
+                        Suggestions.didYouMean(key, known));
             }
         }
         String name = r.string("name").orElse("");
         String hosts = r.requiredString("hosts");
+        Optional<Boolean> become = r.bool("become");
+        Optional<String> becomeUser = r.string("become_user");
+        boolean gatherFacts = r.bool("gather_facts").orElse(true);
         Map<String, Object> vars = new LinkedHashMap<>();
         SourceLocation varsAt = r.map().keyLocation("vars");
         r.submap("vars").ifPresent(m -> {
@@ -74,14 +79,14 @@ public final class PlaybookReader {
                 MapReader.of(item, "task", problems).flatMap(this::task).ifPresent(tasks::add);
             }
         });
-        return new Play(name, hosts, r.map().location(), r.bool("become"), r.string("become_user"), vars, varsAt,
-                r.bool("gather_facts").orElse(true), tasks);
+        return new Play(name, hosts, r.map().location(), become, becomeUser, vars, varsAt, gatherFacts, tasks);
     }
 
     private Optional<Task> task(MapReader r) {
         Problems problems = r.problems();
         YMap map = r.map();
         List<String> moduleKeys = new ArrayList<>();
+        boolean unknownKey = false;
         for (String key : map.keys()) {
             if (Keywords.TASK.contains(key)) {
                 continue;
@@ -94,10 +99,14 @@ public final class PlaybookReader {
             } else {
                 Set<String> known = new TreeSet<>(modules.names());
                 known.addAll(Keywords.TASK);
+                known.addAll(Keywords.TASK_LATER);
                 problems.add(map.keyLocation(key), "unknown module or task keyword '" + key + "'",
                         Suggestions.didYouMean(key, known));
-                return Optional.empty();
+                unknownKey = true; // go on: the module's parameters may have problems too
             }
+        }
+        if (moduleKeys.isEmpty() && unknownKey) {
+            return Optional.empty(); // the unknown key was most likely the module: "no module" would be noise
         }
         if (moduleKeys.isEmpty()) {
             problems.add(map.location(), "the task has no module", "add one, e.g. 'command: …'; `steward doc` lists them");
@@ -119,6 +128,9 @@ public final class PlaybookReader {
                         "use letters, digits and _");
             }
         });
+        if (unknownKey) {
+            return Optional.empty();
+        }
         return Optional.of(new Task(r.string("name").orElse(""), map.location(), module, map.keyLocation(module), args,
                 when, register, r.bool("become"), r.string("become_user")));
     }

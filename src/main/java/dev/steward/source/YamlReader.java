@@ -64,8 +64,12 @@ public final class YamlReader {
             SourceLocation where = mark == null ? new SourceLocation(fileName, 0, 0)
                     : new SourceLocation(fileName, mark.getLine() + 1, mark.getColumn() + 1);
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw ValidationException.of(where, "YAML syntax error: " + what,
-                    e.getContext() != null ? e.getContext() : "");
+            String context = e.getContext() == null ? "" : e.getContext();
+            Mark started = e.getContextMark();
+            if (!context.isEmpty() && started != null && started != mark) {
+                context += " that starts at line " + (started.getLine() + 1) + ", column " + (started.getColumn() + 1);
+            }
+            throw ValidationException.of(where, "YAML syntax error: " + what, context);
         } catch (RuntimeException e) {
             throw ValidationException.of(new SourceLocation(fileName, 0, 0), "YAML error: " + e.getMessage(), "");
         }

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,17 @@ final class ContentPlanner {
                         Optional.of(wanted.owner().orElse(state.owner())), Optional.of(wanted.group().orElse(state.group())))
                 : new Ownership(Optional.of(wanted.mode().orElse(NEW_FILE_MODE)), wanted.owner(), wanted.group());
         String folder = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
-        String script = "set -e; t=$(mktemp " + ShellQuote.quote(folder + "/.steward.XXXXXX") + "); "
-                + "trap 'rm -f \"$t\"' EXIT; cat > \"$t\"; " + effective.applyTo("\"$t\"") + "; mv -f \"$t\" " + quoted
-                + "; trap - EXIT";
+        // every step a simple command of its own: set -e ignores a failure inside an && list, which would
+        // rename a file whose chmod or chown failed into place and report success
+        List<String> steps = new ArrayList<>();
+        steps.add("set -e");
+        steps.add("t=$(mktemp " + ShellQuote.quote(folder + "/.steward.XXXXXX") + ")");
+        steps.add("trap 'rm -f -- \"$t\"' EXIT");
+        steps.add("cat > \"$t\"");
+        steps.addAll(effective.commands("\"$t\""));
+        steps.add("mv -f -- \"$t\" " + quoted);
+        steps.add("trap - EXIT");
+        String script = String.join("; ", steps);
         String what = state.exists() ? "update " + dest : "create " + dest;
         return new Plan.Change(what, true, Optional.empty(), host -> {
             expectSuccess(host.run(script, new ByteArrayInputStream(content)), dest);

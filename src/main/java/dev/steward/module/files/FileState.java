@@ -29,10 +29,10 @@ record FileState(String path, Type type, int mode, String owner, String group, S
         String script = "p=" + p + "; "
                 + "if [ -L \"$p\" ]; then t=link; elif [ -d \"$p\" ]; then t=directory; elif [ -f \"$p\" ]; then t=file; "
                 + "elif [ -e \"$p\" ]; then t=other; else t=absent; fi; echo \"type=$t\"; "
-                + "if [ \"$t\" != absent ]; then stat --printf 'mode=%a\\nowner=%U\\ngroup=%G\\n' \"$p\"; fi; "
-                + "if [ \"$t\" = link ]; then echo \"target=$(readlink \"$p\")\"; fi; "
+                + "if [ \"$t\" != absent ]; then stat --printf 'mode=%a\\nowner=%U\\ngroup=%G\\n' -- \"$p\"; fi; "
+                + "if [ \"$t\" = link ]; then echo \"target=$(readlink -- \"$p\")\"; fi; "
                 + "if [ \"$t\" = file ]; then echo \"sha256=$(sha256sum < \"$p\" | cut -d' ' -f1)\"; fi; "
-                + "if [ -d \"$(dirname \"$p\")\" ]; then echo parent=yes; fi";
+                + "if [ -d \"$(dirname -- \"$p\")\" ]; then echo parent=yes; fi";
         CommandResult r = probe.query(script);
         if (r.exitCode() != 0) {
             throw new ModuleFailure("cannot inspect " + path + ": " + r.stderr().strip(),

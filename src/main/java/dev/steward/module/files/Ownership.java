@@ -30,15 +30,24 @@ record Ownership(Optional<Integer> mode, Optional<String> owner, Optional<String
         return out;
     }
 
-    /** Shell commands that set what was asked on {@code pathExpr} (already quoted or a "$var"). */
+    /**
+     * Shell commands that set what was asked on {@code pathExpr} (already quoted or a "$var"), joined
+     * with {@code &&} so the line fails when any of them does; {@code true} when nothing is asked.
+     */
     String applyTo(String pathExpr) {
-        StringBuilder sb = new StringBuilder();
-        mode.ifPresent(m -> sb.append("chmod ").append(octal(m)).append(' ').append(pathExpr).append(" && "));
+        List<String> commands = commands(pathExpr);
+        return commands.isEmpty() ? "true" : String.join(" && ", commands);
+    }
+
+    /** The chmod and chown commands, one per element, each with {@code --} before the path. */
+    List<String> commands(String pathExpr) {
+        List<String> out = new ArrayList<>();
+        mode.ifPresent(m -> out.add("chmod " + octal(m) + " -- " + pathExpr));
         if (owner.isPresent() || group.isPresent()) {
             String who = owner.map(ShellQuote::quote).orElse("") + group.map(g -> ":" + ShellQuote.quote(g)).orElse("");
-            sb.append("chown -h ").append(who).append(' ').append(pathExpr).append(" && ");
+            out.add("chown -h " + who + " -- " + pathExpr);
         }
-        return sb.append("true").toString();
+        return out;
     }
 
     static String octal(int mode) {
