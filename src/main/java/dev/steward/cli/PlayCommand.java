@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +42,30 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "-v", description = "more detail (-vv for results)")
     boolean[] verbose = new boolean[0];
 
+    @Option(names = {"-C", "--check"}, description = "probe only: report what would change, change nothing")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show file changes as unified diffs (secrets redacted)")
+    boolean diff;
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "only tasks with these tags")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "not tasks with these tags")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "skip the tasks before the one named NAME")
+    String startAtTask;
+
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
+    boolean forceHandlers;
+
+    @Option(names = "--list-tasks", description = "list the tasks that would run, and stop")
+    boolean listTasks;
+
+    @Option(names = "--list-hosts", description = "list the hosts each play would run on, and stop")
+    boolean listHosts;
+
     enum Output { text, json }
 
     @Override
@@ -50,9 +73,18 @@ final class PlayCommand implements Callable<Integer> {
         if (forks < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--forks must be at least 1");
         }
+        Engine engine = new Engine();
+        if (listTasks || listHosts) {
+            Engine.Prepared prepared = engine.prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
+                    extraVars);
+            System.out.print(new PlaybookListing(prepared, dev.steward.exec.TagFilter.of(tags, skipTags))
+                    .render(listHosts, listTasks));
+            return 0;
+        }
         Reporter reporter = output == Output.json ? new JsonReporter(System.out)
                 : new ConsoleReporter(System.out, verbose.length);
-        return new Engine().play(new PlayRequest(playbook, hosts.inventory, Optional.ofNullable(hosts.limit), forks,
-                extraVars, reporter)).exitCode();
+        return engine.play(new PlayRequest(playbook, hosts.inventory, Optional.ofNullable(hosts.limit), forks,
+                extraVars, reporter, check, diff, tags, skipTags, Optional.ofNullable(startAtTask), forceHandlers))
+                .exitCode();
     }
 }

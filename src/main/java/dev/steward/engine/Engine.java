@@ -2,8 +2,9 @@ package dev.steward.engine;
 
 import dev.steward.exec.Connector;
 import dev.steward.exec.PlaybookRunner;
-import dev.steward.exec.SshConnector;
 import dev.steward.exec.RunSettings;
+import dev.steward.exec.TagFilter;
+import dev.steward.exec.SshConnector;
 import dev.steward.inventory.Host;
 import dev.steward.inventory.HostPattern;
 import dev.steward.inventory.Inventory;
@@ -14,6 +15,7 @@ import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.PlaybookReader;
 import dev.steward.playbook.Task;
+import dev.steward.playbook.TaskOptions;
 import dev.steward.report.Recap;
 import dev.steward.report.Reporter;
 import dev.steward.source.Problems;
@@ -42,6 +44,9 @@ public final class Engine {
     /** The environment variable that holds a private key's passphrase. */
     public static final String KEY_PASSPHRASE_ENV = "STEWARD_KEY_PASSPHRASE";
 
+    /** How long one remote command may run before the host is reported as failed. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofHours(1);
+
     private final ModuleRegistry modules = ModuleRegistry.standard();
     private final TemplateEngine templates = new TemplateEngine();
     private final Function<Inventory, Connector> connectors;
@@ -57,20 +62,41 @@ public final class Engine {
     }
 
     public RunSummary play(PlayRequest request) throws InterruptedException {
-        Inventory inventory = InventoryReader.read(request.inventory());
+        Prepared prepared = prepare(request.playbook(), request.inventory(), request.limit(), request.extraVars());
+        RunSettings settings = new RunSettings(request.forks(), prepared.extraVars(), COMMAND_TIMEOUT, request.check(),
+                request.diff(), TagFilter.of(request.tags(), request.skipTags()), request.startAtTask(),
+                request.forceHandlers());
+        RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings,
+                request.reporter());
+        RetryFile.update(request.playbook(), outcome.failedHosts(), request.reporter());
+        return outcome.summary();
+    }
+
+    /** Everything read and checked, before any connection: what {@code play}, {@code check} and the lists use. */
+    public record Prepared(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
+            Map<String, Object> extraVars) {
+    }
+
+    /**
+     * Reads the inventory and the playbook and checks them, collecting every problem, then fails once
+     * with a {@link dev.steward.source.ValidationException}; no host is contacted.
+     */
+    public Prepared prepare(Path playbookFile, Path inventoryFile, Optional<String> limit, List<String> extraVarsGiven) {
+        Inventory inventory = InventoryReader.read(inventoryFile);
         Problems problems = new Problems();
-        Playbook playbook = new PlaybookReader(catalog()).read(request.playbook(), problems);
-        Map<String, Object> extraVars = ExtraVars.read(request.extraVars(), problems);
-        Optional<Set<String>> limit = request.limit().map(l -> limitHosts(l, inventory, problems));
+        Playbook playbook = new PlaybookReader(catalog()).read(playbookFile, problems);
+        Map<String, Object> extraVars = ExtraVars.read(extraVarsGiven, problems);
+        Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
         List<Map.Entry<Play, List<Host>>> plays = new ArrayList<>();
         for (Play play : playbook.plays()) {
             inventory.checkPattern(play.hosts(), play.location(), problems);
             List<Host> hosts = inventory.select(play.hosts()).stream()
-                    .filter(h -> limit.map(l -> l.contains(h.name())).orElse(true)).toList();
+                    .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
             plays.add(new AbstractMap.SimpleEntry<>(play, hosts));
         }
+        new PlaybookCheck(templates, inventory, extraVars).check(playbook, problems);
         problems.throwIfAny();
-        return execute(playbook, inventory, plays, extraVars, request.forks(), request.reporter());
+        return new Prepared(playbook, inventory, plays, extraVars);
     }
 
     /**
@@ -84,27 +110,36 @@ public final class Engine {
         Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
         problems.throwIfAny();
         SourceLocation where = new SourceLocation(inventoryFile.toString(), 0, 0);
-        Task task = new Task("ping", where, "ping", where, new YNode.YScalar(where, "", true), List.of(),
-                Optional.empty(), Optional.of(become), Optional.empty());
-        Play play = new Play("ping", "all", where, Optional.empty(), Optional.empty(), Map.of(), where, false,
-                List.of(task));
+        Path dir = inventoryFile.toAbsolutePath().getParent();
+        TaskOptions asRoot = new TaskOptions(List.of(), Optional.of(become), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Map.of(), Map.of(), where);
+        Task task = new Task("ping", where, "ping", where, new YNode.YScalar(where, "", true), asRoot,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), dir);
+        Play play = new Play("ping", "all", where, TaskOptions.NONE, Map.of(), where, List.of(), false, false, false,
+                List.of(), List.of(task), List.of(), List.of(), Map.of(), Map.of());
         List<Host> hosts = inventory.select("all").stream()
                 .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
-        Playbook playbook = new Playbook(inventoryFile, inventoryFile.toAbsolutePath().getParent(), List.of(play));
-        return execute(playbook, inventory, List.of(new AbstractMap.SimpleEntry<>(play, hosts)), Map.of(), forks,
-                reporter);
+        Playbook playbook = new Playbook(inventoryFile, dir, List.of(play));
+        return execute(playbook, inventory, List.of(new AbstractMap.SimpleEntry<>(play, hosts)),
+                new RunSettings(forks, Map.of(), COMMAND_TIMEOUT), reporter).summary();
     }
 
-    private RunSummary execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
-            Map<String, Object> extraVars, int forks, Reporter reporter) throws InterruptedException {
+    private record RunOutcome(RunSummary summary, List<String> failedHosts) {
+    }
+
+    private RunOutcome execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
+            RunSettings settings, Reporter reporter) throws InterruptedException {
         Recap recap = new Recap();
-        RunSettings settings = new RunSettings(forks, extraVars, Duration.ofHours(1));
+        List<String> failed;
         try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, reporter, recap,
                 settings, connectors.apply(inventory))) {
             runner.run(plays);
+            failed = runner.hostsThatFailed();
         }
         reporter.recap(recap);
-        return RunSummary.of(recap);
+        return new RunOutcome(RunSummary.of(recap), failed);
     }
 
     /** {@code --limit}: a host pattern, or {@code @file} listing hosts one per line (a retry file). */

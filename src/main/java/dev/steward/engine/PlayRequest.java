@@ -10,7 +10,16 @@ import java.util.Optional;
  *
  * @param limit a host pattern narrowing every play, or {@code @FILE} with one host per line
  * @param extraVars {@code -e} values as written: {@code k=v}, {@code @file.yml}, or a JSON/YAML map
+ * @param check probe only: report what would change and change nothing
+ * @param startAtTask skip every task before the first one with this name
  */
 public record PlayRequest(Path playbook, Path inventory, Optional<String> limit, int forks, List<String> extraVars,
-        Reporter reporter) {
+        Reporter reporter, boolean check, boolean diff, List<String> tags, List<String> skipTags,
+        Optional<String> startAtTask, boolean forceHandlers) {
+
+    public PlayRequest(Path playbook, Path inventory, Optional<String> limit, int forks, List<String> extraVars,
+            Reporter reporter) {
+        this(playbook, inventory, limit, forks, extraVars, reporter, false, false, List.of(), List.of(),
+                Optional.empty(), false);
+    }
 }

@@ -2,15 +2,19 @@ package dev.steward.exec;
 
 import dev.steward.inventory.Host;
 import dev.steward.remote.HostSession;
+import dev.steward.source.SourceLocation;
 import dev.steward.vars.Vars;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One host during a run: its connection, the variables of the play it is in, what its tasks
- * registered, and whether it is still in the game. Only the thread running this host's task
- * touches it at a time.
+ * registered and set, the handlers it notified, and whether it is still in the game. Only the
+ * thread running this host's task touches it at a time.
  */
 final class HostState {
 
@@ -18,9 +22,11 @@ final class HostState {
     private HostSession session;
     private boolean unreachable;
     private boolean failed;
+    private boolean ended;
     private Vars playVars = Vars.EMPTY;
     private Map<String, Object> facts = Map.of();
     private final Map<String, Object> registered = new LinkedHashMap<>();
+    private final Set<String> notified = new LinkedHashSet<>();
 
     HostState(Host host) {
         this.host = host;
@@ -43,11 +49,15 @@ final class HostState {
     }
 
     boolean active() {
-        return !unreachable && !failed;
+        return !unreachable && !failed && !ended;
     }
 
     boolean unreachable() {
         return unreachable;
+    }
+
+    boolean failed() {
+        return failed;
     }
 
     void markUnreachable() {
@@ -58,9 +68,21 @@ final class HostState {
         failed = true;
     }
 
+    /** A rescue block takes over the failure, or an always block runs regardless of it. */
+    void clearFailure() {
+        failed = false;
+    }
+
+    /** {@code meta: end_host}: no more tasks for this host in this play. */
+    void end() {
+        ended = true;
+    }
+
     /** A new play begins; a host that failed stays out for the rest of the run, as in Ansible. */
     void startPlay(Vars vars) {
         playVars = vars;
+        ended = false;
+        notified.clear();
     }
 
     void facts(Map<String, Object> gathered) {
@@ -71,13 +93,41 @@ final class HostState {
         return facts;
     }
 
+    /** {@code register} and {@code set_fact}: one precedence level, the later wins. */
     void register(String name, Object value) {
         registered.put(name, value);
     }
 
-    /** The variables a task sees: the play's layers, then registered results, then extra vars on top. */
-    Vars vars(Map<String, Object> extraVars) {
-        return playVars.withData("registered", registered).with("extra vars", extraVars,
-                dev.steward.source.SourceLocation.UNKNOWN);
+    Object registeredValue(String name) {
+        return registered.get(name);
+    }
+
+    void notifyHandlers(List<String> handlers) {
+        notified.addAll(handlers);
+    }
+
+    /** Whether a handler with this name or these listen topics was notified; forgets it when so. */
+    boolean takeNotification(String name, List<String> listen) {
+        boolean hit = notified.remove(name);
+        for (String topic : listen) {
+            hit |= notified.remove(topic);
+        }
+        return hit;
+    }
+
+    Set<String> pendingNotifications() {
+        return Set.copyOf(notified);
+    }
+
+    /**
+     * The variables a task sees, lowest first: the play's layers, block and task vars, registered
+     * results and set_fact, the loop variable, then extra vars on top.
+     */
+    Vars vars(Map<String, Object> taskVars, SourceLocation taskVarsAt, Map<String, Object> loopVars,
+            Map<String, Object> extraVars) {
+        return playVars.with("block and task vars", taskVars, taskVarsAt)
+                .withData("registered and set_fact", registered)
+                .withData("loop", loopVars)
+                .with("extra vars", extraVars, SourceLocation.UNKNOWN);
     }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What modules may ask of the run: the playbook's templates and files, and the host's variables. */
+/**
+ * What modules may ask of the run: templates and files (the role's first, then the playbook's,
+ * then the project's top-level {@code templates/} and {@code files/}), and the host's variables.
+ */
 final class PlaybookFiles implements ModuleContext {
 
     private final RunContext run;
@@ -33,10 +36,7 @@ final class PlaybookFiles implements ModuleContext {
     }
 
     private Path find(String name, String folder) throws ModuleFailure {
-        Path dir = run.playbook().dir();
-        List<Path> candidates = Path.of(name).isAbsolute() ? List.of(Path.of(name))
-                : List.of(dir.resolve(folder).resolve(name), dir.resolve(name), dir.getParent() == null
-                        ? dir.resolve(name) : dir.getParent().resolve(folder).resolve(name));
+        List<Path> candidates = FileLookup.candidates(name, folder, task.baseDir(), run.playbook().dir());
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
                 return p;
@@ -58,6 +58,15 @@ final class PlaybookFiles implements ModuleContext {
     public Object evaluate(String expression) throws ModuleFailure {
         try {
             return run.templates().evaluate("${" + expression + "}", vars, task.args().location());
+        } catch (TemplateError e) {
+            throw new ModuleFailure(e.describe());
+        }
+    }
+
+    @Override
+    public boolean test(String condition) throws ModuleFailure {
+        try {
+            return run.templates().condition(condition, vars, task.args().location());
         } catch (TemplateError e) {
             throw new ModuleFailure(e.describe());
         }

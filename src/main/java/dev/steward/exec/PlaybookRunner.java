@@ -5,16 +5,22 @@ import dev.steward.facts.HostFacts;
 import dev.steward.inventory.Host;
 import dev.steward.inventory.Inventory;
 import dev.steward.module.ModuleRegistry;
+import dev.steward.playbook.Block;
+import dev.steward.playbook.Expr;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.Task;
+import dev.steward.playbook.TaskItem;
+import dev.steward.playbook.TaskOptions;
 import dev.steward.remote.BecomeException;
 import dev.steward.remote.HostSession;
 import dev.steward.report.HostResult;
 import dev.steward.report.Recap;
 import dev.steward.report.Reporter;
 import dev.steward.report.Status;
+import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
+import dev.steward.template.TemplateError;
 import dev.steward.transport.TransportException;
 import dev.steward.vars.Vars;
 import java.time.Duration;
@@ -31,8 +37,9 @@ import java.util.function.Function;
 
 /**
  * Runs a playbook with the linear strategy: every active host finishes a task before any host
- * starts the next; at most {@code forks} hosts work at once. One SSH connection per host for the
- * whole run. A failed host stops for that host only; an unreachable one is reported apart.
+ * starts the next; at most {@code forks} hosts work at once; one connection per host for the whole
+ * run. Blocks route failed hosts to {@code rescue} and everyone to {@code always}; handlers run at
+ * the end of each section (or at {@code meta: flush_handlers}) on the hosts that notified them.
  */
 public final class PlaybookRunner implements AutoCloseable {
 
@@ -41,23 +48,47 @@ public final class PlaybookRunner implements AutoCloseable {
     private final ExecutorService forks;
     private final Connector connector;
     private final Map<String, HostState> states = new LinkedHashMap<>();
+    private final Sessions sessions;
+    private boolean waitingForStart;
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
             Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
         this.run = new RunContext(playbook, inventory, modules, templates, reporter, recap, settings);
-        this.tasks = new TaskRunner(run);
+        this.connector = connector;
+        this.sessions = new Sessions(inventory, connector, states);
+        this.tasks = new TaskRunner(run, sessions);
         this.forks = Executors.newFixedThreadPool(Math.max(1, settings.forks()), r -> {
             Thread t = new Thread(r, "steward-fork");
             t.setDaemon(true);
             return t;
         });
-        this.connector = connector;
+        this.waitingForStart = settings.startAtTask().isPresent();
     }
 
     /** Runs every play on its hosts (each list already narrowed by --limit). */
     public void run(List<Map.Entry<Play, List<Host>>> plays) throws InterruptedException {
         for (Map.Entry<Play, List<Host>> entry : plays) {
             runPlay(entry.getKey(), entry.getValue());
+        }
+        if (waitingForStart) {
+            run.reporter().warning("--start-at-task: no task is named '" + run.settings().startAtTask().get() + "'");
+        }
+    }
+
+    /** The hosts of a run, by name, and whether each failed or was unreachable (for the retry file). */
+    public List<String> hostsThatFailed() {
+        return states.values().stream().filter(s -> s.failed() || s.unreachable()).map(HostState::name).toList();
+    }
+
+    /** What one play needs while it runs: its hosts and whether it was ended early. */
+    private static final class PlayRun {
+        final Play play;
+        final List<HostState> hosts;
+        boolean ended;
+
+        PlayRun(Play play, List<HostState> hosts) {
+            this.play = play;
+            this.hosts = hosts;
         }
     }
 
@@ -67,35 +98,206 @@ public final class PlaybookRunner implements AutoCloseable {
         for (Host h : hosts) {
             run.recap().see(h.name());
             HostState s = states.computeIfAbsent(h.name(), n -> new HostState(h));
-            if (s.active()) {
+            if (!s.unreachable() && !s.failed()) {
                 s.startPlay(playVars(play, s));
                 playing.add(s);
             }
         }
         connect(playing);
-        if (play.gatherFacts() && !active(playing).isEmpty()) {
+        if (play.gatherFacts() && !active(playing).isEmpty() && !waitingForStart) {
             run.reporter().taskStarted("Gathering Facts", play.location().toString());
             onEach(active(playing), this::gatherFacts);
             for (HostState s : playing) {
                 s.startPlay(playVars(play, s)); // facts join the play's variables
             }
         }
-        for (Task task : play.tasks()) {
-            List<HostState> now = active(playing);
-            if (now.isEmpty()) {
-                break;
+        PlayRun p = new PlayRun(play, playing);
+        for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+            items(section, playing, play.options(), p);
+            flushHandlers(p, playing);
+        }
+        for (HostState s : playing) {
+            if (!s.pendingNotifications().isEmpty()) {
+                run.recap().handlersNotRun(s.name(), s.pendingNotifications());
+                run.reporter().warning("handlers notified on " + s.name() + " did not run because the host failed: "
+                        + String.join(", ", s.pendingNotifications()) + " (force_handlers or --force-handlers runs them)");
             }
-            run.reporter().taskStarted(task.title(), task.location().toString());
-            onEach(now, s -> tasks.run(play, task, s));
         }
     }
 
-    /** Inventory variables, then facts, then the play's own vars (extra vars go on top per task). */
+    /** Role defaults, inventory, facts, play vars, vars_files, role vars (extra vars go on top per task). */
     private Vars playVars(Play play, HostState s) {
-        return Vars.EMPTY
+        Vars v = Vars.EMPTY
+                .with("role defaults", play.roleDefaults(), play.location())
                 .with("inventory", run.inventory().varsFor(s.name()), s.host().location())
                 .withData("facts", Map.of("facts", s.facts()))
                 .with("play vars", play.vars(), play.varsLocation());
+        for (Play.VarsFile f : play.varsFiles()) {
+            v = v.with("vars_files", f.vars(), f.location());
+        }
+        return v.with("role vars", play.roleVars(), play.location());
+    }
+
+    private void items(List<TaskItem> items, List<HostState> hosts, TaskOptions outer, PlayRun p)
+            throws InterruptedException {
+        for (TaskItem item : items) {
+            List<HostState> live = active(hosts);
+            if (live.isEmpty() || p.ended) {
+                return;
+            }
+            if (item instanceof Task t) {
+                task(t.inside(outer), live, p);
+            } else {
+                block((Block) item, live, outer, p);
+            }
+        }
+    }
+
+    private void block(Block b, List<HostState> hosts, TaskOptions outer, PlayRun p) throws InterruptedException {
+        TaskOptions options = b.options().inside(outer);
+        List<HostState> inside = hosts;
+        if (b.kind() == Block.Kind.INCLUDE && !b.options().when().isEmpty()) {
+            // include_tasks: its conditions decide once, when it is reached; its tasks do not re-test them
+            inside = new ArrayList<>();
+            for (HostState h : hosts) {
+                if (includeApplies(b, h, options)) {
+                    inside.add(h);
+                }
+            }
+            options = withoutWhen(b.options()).inside(outer);
+        }
+        items(b.block(), inside, options, p);
+        List<HostState> failed = inside.stream().filter(h -> h.failed() && !h.unreachable()).toList();
+        if (!b.rescue().isEmpty() && !failed.isEmpty()) {
+            failed.forEach(HostState::clearFailure);
+            items(b.rescue(), failed, options, p);
+            failed.stream().filter(h -> !h.failed() && !h.unreachable()).forEach(h -> run.recap().rescued(h.name()));
+        }
+        if (!b.always().isEmpty()) {
+            List<HostState> all = inside.stream().filter(h -> !h.unreachable()).toList();
+            List<HostState> wereFailed = all.stream().filter(HostState::failed).toList();
+            wereFailed.forEach(HostState::clearFailure);
+            items(b.always(), all, options, p);
+            wereFailed.forEach(HostState::markFailed);
+        }
+    }
+
+    private boolean includeApplies(Block b, HostState h, TaskOptions options) {
+        Vars vars = h.vars(options.vars(), options.varsLocation(), Map.of(), run.settings().extraVars());
+        try {
+            for (Expr e : b.options().when()) {
+                if (!run.templates().condition(e.text(), vars, e.where())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (TemplateError e) {
+            HostResult r = new HostResult(h.name(), b.name(), "include_tasks", Status.FAILED, e.describe(), Map.of(),
+                    Duration.ZERO, false);
+            run.recap().count(r);
+            run.reporter().hostResult(r);
+            h.markFailed();
+            return false;
+        }
+    }
+
+    private static TaskOptions withoutWhen(TaskOptions o) {
+        return new TaskOptions(List.of(), o.become(), o.becomeUser(), o.tags(), o.ignoreErrors(), o.noLog(),
+                o.delegateTo(), o.runOnce(), o.checkMode(), o.diff(), o.environment(), o.vars(), o.varsLocation());
+    }
+
+    private void task(Task task, List<HostState> hosts, PlayRun p) throws InterruptedException {
+        if (!run.settings().tags().selects(task.options().tags())) {
+            return;
+        }
+        if (waitingForStart) {
+            if (!task.title().equals(run.settings().startAtTask().get())) {
+                return;
+            }
+            waitingForStart = false;
+        }
+        if (task.module().equals("meta")) {
+            meta(task, hosts, p);
+            return;
+        }
+        run.reporter().taskStarted(task.title(), task.location().toString());
+        List<HostState> targets = task.options().runOnce().isPresent() ? hosts.subList(0, 1) : hosts;
+        List<HostResult> results = onEach(targets, s -> tasks.run(task, s));
+        if (task.options().runOnce().isPresent() && hosts.size() > 1) {
+            shareRunOnceResult(task, targets.get(0), hosts.subList(1, hosts.size()), results.get(0));
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (results.get(i).status() == Status.CHANGED && !task.notifies().isEmpty()) {
+                targets.get(i).notifyHandlers(task.notifies());
+            }
+        }
+        if (p.play.anyErrorsFatal() && results.stream().anyMatch(r -> r.status() == Status.FAILED && !r.ignored())) {
+            run.reporter().warning("any_errors_fatal: a host failed '" + task.title() + "'; the play ends for all hosts");
+            p.ended = true;
+        }
+    }
+
+    /** run_once: the other hosts share the one result, its registered value and its notifications. */
+    private void shareRunOnceResult(Task task, HostState ran, List<HostState> others, HostResult result) {
+        for (HostState other : others) {
+            task.register().ifPresent(name -> other.register(name, ran.registeredValue(name)));
+            if (result.status() == Status.CHANGED && !task.notifies().isEmpty()) {
+                other.notifyHandlers(task.notifies());
+            }
+        }
+    }
+
+    private void meta(Task task, List<HostState> hosts, PlayRun p) throws InterruptedException {
+        String action = task.args() instanceof YNode.YScalar s ? s.text()
+                : String.valueOf(((YNode.YMap) task.args()).get("action") instanceof YNode.YScalar a ? a.text() : "");
+        switch (action) {
+            case "flush_handlers" -> flushHandlers(p, hosts);
+            case "end_play" -> p.ended = true;
+            case "end_host" -> {
+                for (HostState h : hosts) {
+                    Vars vars = h.vars(task.options().vars(), task.options().varsLocation(), Map.of(),
+                            run.settings().extraVars());
+                    boolean applies = task.when().stream().allMatch(e -> run.templates().condition(e.text(), vars,
+                            e.where()));
+                    if (applies) {
+                        h.end();
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void flushHandlers(PlayRun p, List<HostState> hosts) throws InterruptedException {
+        boolean forced = p.play.forceHandlers() || run.settings().forceHandlers();
+        for (int pass = 0; pass < 10; pass++) {
+            boolean ran = false;
+            for (Task handler : p.play.handlers()) {
+                List<HostState> targets = new ArrayList<>();
+                for (HostState h : hosts) {
+                    boolean eligible = !h.unreachable() && (!h.failed() || forced);
+                    if (eligible && h.takeNotification(handler.name(), handler.listen())) {
+                        targets.add(h);
+                    }
+                }
+                if (targets.isEmpty()) {
+                    continue;
+                }
+                ran = true;
+                Task h = handler.inside(p.play.options());
+                run.reporter().handlerStarted(h.title(), h.location().toString());
+                List<HostResult> results = onEach(targets, s -> tasks.run(h, s));
+                for (int i = 0; i < targets.size(); i++) {
+                    if (results.get(i).status() == Status.CHANGED && !h.notifies().isEmpty()) {
+                        targets.get(i).notifyHandlers(h.notifies());
+                    }
+                }
+            }
+            if (!ran) {
+                return;
+            }
+        }
     }
 
     private void connect(List<HostState> hosts) throws InterruptedException {
@@ -151,7 +353,8 @@ public final class PlaybookRunner implements AutoCloseable {
     }
 
     /** Runs {@code work} on every host (at most {@code forks} at once) and reports results as they come. */
-    private void onEach(List<HostState> hosts, Function<HostState, HostResult> work) throws InterruptedException {
+    private List<HostResult> onEach(List<HostState> hosts, Function<HostState, HostResult> work)
+            throws InterruptedException {
         List<Future<HostResult>> pending = new ArrayList<>();
         for (HostState s : hosts) {
             pending.add(forks.submit(() -> {
@@ -161,9 +364,11 @@ public final class PlaybookRunner implements AutoCloseable {
                 return r;
             }));
         }
+        List<HostResult> results = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            await(pending.get(i), hosts.get(i).name());
+            results.add(await(pending.get(i), hosts.get(i).name()));
         }
+        return results;
     }
 
     private static <T> T await(Future<T> f, String host) throws InterruptedException {
@@ -181,6 +386,7 @@ public final class PlaybookRunner implements AutoCloseable {
     @Override
     public void close() {
         forks.shutdownNow();
+        sessions.close();
         for (HostState s : states.values()) {
             s.session().ifPresent(HostSession::close);
         }

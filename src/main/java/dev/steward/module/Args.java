@@ -110,6 +110,11 @@ public final class Args {
         throw new ModuleFailure("'" + name + "' of " + module + " must be a list");
     }
 
+    /** Every parameter given, by name (for modules whose parameters are variable names). */
+    public Map<String, Object> all() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     public Object raw(String name) {
         return values.get(name);
     }

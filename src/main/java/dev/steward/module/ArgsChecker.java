@@ -24,8 +24,9 @@ public final class ArgsChecker {
     public static void check(String module, ModuleSpec spec, YNode args, Problems problems) {
         if (args instanceof YScalar s && !s.isNull()) {
             if (spec.freeForm().isEmpty()) {
+                String example = spec.params().isEmpty() ? "name: value" : spec.params().get(0).name() + ": …";
                 problems.add(s.location(), module + " takes a map of parameters, not a string",
-                        "write e.g. '" + module + ": {" + spec.params().get(0).name() + ": …}'");
+                        "write e.g. '" + module + ": {" + example + "}'");
             }
             return;
         }

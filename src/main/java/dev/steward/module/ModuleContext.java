@@ -5,10 +5,10 @@ import java.nio.file.Path;
 /** What a module may ask of the run around it (never of the host). */
 public interface ModuleContext {
 
-    /** Finds a template file: {@code templates/NAME} beside the playbook, then NAME beside the playbook. */
+    /** Finds a template: in the role's or playbook's {@code templates/}, then beside it. */
     Path findTemplate(String name) throws ModuleFailure;
 
-    /** Finds a file to copy: {@code files/NAME} beside the playbook, then NAME beside the playbook. */
+    /** Finds a file to copy: in the role's or playbook's {@code files/}, then beside it. */
     Path findFile(String name) throws ModuleFailure;
 
     /** Renders a template file with the host's variables. */
@@ -16,4 +16,7 @@ public interface ModuleContext {
 
     /** Evaluates a bare expression with the host's variables (for {@code debug: var=…}). */
     Object evaluate(String expression) throws ModuleFailure;
+
+    /** Evaluates a bare condition with the host's variables (for {@code assert}). */
+    boolean test(String condition) throws ModuleFailure;
 }

@@ -4,6 +4,11 @@ import dev.steward.module.command.CommandModule;
 import dev.steward.module.command.ShellModule;
 import dev.steward.module.control.DebugModule;
 import dev.steward.module.control.PingModule;
+import dev.steward.module.control.AssertModule;
+import dev.steward.module.control.FailModule;
+import dev.steward.module.control.MetaModule;
+import dev.steward.module.control.PauseModule;
+import dev.steward.module.control.SetFactModule;
 import dev.steward.module.files.CopyModule;
 import dev.steward.module.files.FileModule;
 import dev.steward.module.files.TemplateModule;
@@ -27,7 +32,8 @@ public final class ModuleRegistry {
 
     public static ModuleRegistry standard() {
         return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
-                new TemplateModule(), new FileModule(), new DebugModule(), new PingModule()));
+                new TemplateModule(), new FileModule(), new DebugModule(), new PingModule(), new SetFactModule(),
+                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule()));
     }
 
     public Optional<Module> find(String name) {

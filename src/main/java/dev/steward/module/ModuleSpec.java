@@ -9,11 +9,22 @@ import java.util.Optional;
  * @param freeForm the parameter a scalar fills ({@code shell: echo hi} fills {@code cmd}), if any
  * @param exclusive groups of parameters of which at most one may be given
  * @param oneOf groups of parameters of which exactly one must be given
+ * @param anyNames true when any variable name is a parameter ({@code set_fact})
  */
 public record ModuleSpec(String summary, List<Param> params, Optional<String> freeForm,
-        List<List<String>> exclusive, List<List<String>> oneOf) {
+        List<List<String>> exclusive, List<List<String>> oneOf, boolean anyNames) {
+
+    public ModuleSpec(String summary, List<Param> params, Optional<String> freeForm, List<List<String>> exclusive,
+            List<List<String>> oneOf) {
+        this(summary, params, freeForm, exclusive, oneOf, false);
+    }
 
     public Optional<Param> param(String name) {
-        return params.stream().filter(p -> p.name().equals(name) || p.aliases().contains(name)).findFirst();
+        Optional<Param> known = params.stream().filter(p -> p.name().equals(name) || p.aliases().contains(name))
+                .findFirst();
+        if (known.isEmpty() && anyNames) {
+            return Optional.of(Param.optional(name, ParamType.ANY, "a variable to set"));
+        }
+        return known;
     }
 }

@@ -1,16 +1,22 @@
 package dev.steward.module;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a module did: whether it changed the host, a message, and the values {@code register} keeps
- * (stdout, rc, …).
+ * What a module did: whether it changed the host, a message, the values {@code register} keeps
+ * (stdout, rc, …), and the variables it sets on the host ({@code set_fact}).
  */
-public record Result(boolean changed, String msg, Map<String, Object> data) {
+public record Result(boolean changed, String msg, Map<String, Object> data, Map<String, Object> setVars) {
 
     public Result {
-        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        setVars = Collections.unmodifiableMap(new LinkedHashMap<>(setVars));
+    }
+
+    public Result(boolean changed, String msg, Map<String, Object> data) {
+        this(changed, msg, data, Map.of());
     }
 
     public static Result ok(String msg) {
@@ -24,6 +30,6 @@ public record Result(boolean changed, String msg, Map<String, Object> data) {
     public Result with(String key, Object value) {
         Map<String, Object> d = new LinkedHashMap<>(data);
         d.put(key, value);
-        return new Result(changed, msg, d);
+        return new Result(changed, msg, d, setVars);
     }
 }

@@ -6,27 +6,54 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One play: which hosts, with which settings, run which tasks.
+ * One play: which hosts, with which settings, run which tasks. Roles are already expanded: their
+ * tasks lead {@code tasks}, their handlers join {@code handlers}, their defaults and vars are the
+ * play's {@code roleDefaults} and {@code roleVars} layers.
  *
+ * @param options play-level keywords every task inherits (become, tags, environment…)
  * @param vars raw play variables (rendered where they are used)
+ * @param varsFiles the variables of each {@code vars_files} entry, in order
  */
 public record Play(
         String name,
         String hosts,
         SourceLocation location,
-        Optional<Boolean> become,
-        Optional<String> becomeUser,
+        TaskOptions options,
         Map<String, Object> vars,
         SourceLocation varsLocation,
+        List<VarsFile> varsFiles,
         boolean gatherFacts,
-        List<Task> tasks) {
+        boolean forceHandlers,
+        boolean anyErrorsFatal,
+        List<TaskItem> preTasks,
+        List<TaskItem> tasks,
+        List<TaskItem> postTasks,
+        List<Task> handlers,
+        Map<String, Object> roleDefaults,
+        Map<String, Object> roleVars) {
 
     public Play {
+        varsFiles = List.copyOf(varsFiles);
+        preTasks = List.copyOf(preTasks);
         tasks = List.copyOf(tasks);
+        postTasks = List.copyOf(postTasks);
+        handlers = List.copyOf(handlers);
+    }
+
+    /** A file of variables and where it was read from. */
+    public record VarsFile(String path, Map<String, Object> vars, SourceLocation location) {
     }
 
     /** The header Ansible users know: the name, or the host pattern when unnamed. */
     public String title() {
         return name.isEmpty() ? hosts : name;
+    }
+
+    public Optional<Boolean> become() {
+        return options.become();
+    }
+
+    public Optional<String> becomeUser() {
+        return options.becomeUser();
     }
 }

@@ -9,18 +9,19 @@ import dev.steward.source.YNode.YMap;
 import dev.steward.source.YNode.YScalar;
 import dev.steward.source.YNode.YSeq;
 import dev.steward.source.YamlReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Reads a playbook strictly: every unknown key, unknown module, second module, wrong type and
- * module parameter problem is collected with its file:line:column, then reported at once.
+ * module parameter problem is collected with its file:line:column, then reported at once. Roles,
+ * imports and includes are read too, so their mistakes show before anything runs.
  */
 public final class PlaybookReader {
 
@@ -32,142 +33,141 @@ public final class PlaybookReader {
 
     /** Parses {@code file}; problems go to {@code problems} (the caller decides when to fail). */
     public Playbook read(Path file, Problems problems) {
-        YNode root = new YamlReader(problems).read(file);
-        Path dir = file.toAbsolutePath().getParent();
+        Path abs = file.toAbsolutePath().normalize();
         List<Play> plays = new ArrayList<>();
+        readInto(file, abs, plays, new ArrayList<>(), problems);
+        if (plays.isEmpty() && problems.isEmpty()) {
+            problems.add(new SourceLocation(file.toString(), 1, 1), "the playbook has no plays",
+                    "add '- hosts: all' and some tasks");
+        }
+        return new Playbook(file, abs.getParent(), plays);
+    }
+
+    private void readInto(Path shown, Path abs, List<Play> plays, List<Path> chain, Problems problems) {
+        chain.add(abs);
+        YNode root = new YamlReader(problems).read(shown);
         if (root instanceof YSeq seq) {
             for (YNode item : seq.items()) {
-                MapReader.of(item, "play", problems).ifPresent(r -> plays.add(play(r)));
+                if (item instanceof YMap m && m.has("import_playbook")) {
+                    importPlaybook(m, abs, plays, chain, problems);
+                } else {
+                    MapReader.of(item, "play", problems).ifPresent(r -> plays.add(play(r, abs.getParent(), problems)));
+                }
             }
         } else if (!(root instanceof YScalar s && s.isNull())) {
             problems.add(root.location(), "a playbook must be a list of plays, not " + root.kind(),
                     "start each play with '- hosts: …'");
         }
-        if (plays.isEmpty() && problems.isEmpty()) {
-            problems.add(root.location(), "the playbook has no plays", "add '- hosts: all' and some tasks");
-        }
-        return new Playbook(file, dir, plays);
+        chain.remove(chain.size() - 1);
     }
 
-    private Play play(MapReader r) {
-        Problems problems = r.problems();
-        for (String key : r.map().keys()) {
-            if (Keywords.PLAY_LATER.contains(key)) {
-                problems.add(r.map().keyLocation(key), "the play keyword '" + key + "' is not supported by Steward yet",
-                        "remove it for now");
-            } else if (!Keywords.PLAY.contains(key)) {
-                Set<String> known = new TreeSet<>(Keywords.PLAY);
-                known.addAll(Keywords.PLAY_LATER);
-                problems.add(r.map().keyLocation(key), "unknown key '" + key + "' in play",
-                        Suggestions.didYouMean(key, known));
-            }
+    private void importPlaybook(YMap m, Path from, List<Play> plays, List<Path> chain, Problems problems) {
+        MapReader r = new MapReader(m, "import_playbook", problems);
+        r.allowOnly(List.of("import_playbook", "name"));
+        String name = r.string("import_playbook").orElse("");
+        if (name.isEmpty()) {
+            return;
         }
+        Path target = from.getParent().resolve(name).normalize();
+        SourceLocation at = m.get("import_playbook").location();
+        if (!Files.isRegularFile(target)) {
+            problems.add(at, "import_playbook: file not found: " + name, "looked at " + target);
+        } else if (chain.contains(target)) {
+            problems.add(at, "import_playbook: " + name + " imports itself", "remove the loop");
+        } else {
+            Path shown = Path.of(m.location().file()).resolveSibling(name).normalize();
+            readInto(shown, target, plays, chain, problems);
+        }
+    }
+
+    private Play play(MapReader r, Path dir, Problems problems) {
+        reportUnknownPlayKeys(r);
         String name = r.string("name").orElse("");
         String hosts = r.requiredString("hosts");
-        Optional<Boolean> become = r.bool("become");
-        Optional<String> becomeUser = r.string("become_user");
+        TaskOptions options = OptionsReader.read(r);
         boolean gatherFacts = r.bool("gather_facts").orElse(true);
-        Map<String, Object> vars = new LinkedHashMap<>();
-        SourceLocation varsAt = r.map().keyLocation("vars");
-        r.submap("vars").ifPresent(m -> {
-            checkVariableNames(m, problems);
-            m.entries().forEach((k, e) -> vars.put(k, e.value().toValue()));
-            });
-        List<Task> tasks = new ArrayList<>();
-        r.list("tasks").ifPresent(seq -> {
-            for (YNode item : seq.items()) {
-                MapReader.of(item, "task", problems).flatMap(this::task).ifPresent(tasks::add);
-            }
-        });
-        return new Play(name, hosts, r.map().location(), become, becomeUser, vars, varsAt, gatherFacts, tasks);
+        boolean forceHandlers = r.bool("force_handlers").orElse(false);
+        boolean anyErrorsFatal = r.bool("any_errors_fatal").orElse(false);
+        List<Play.VarsFile> varsFiles = varsFiles(r, dir);
+        ReadContext ctx = new ReadContext(dir, dir, List.of(), false, problems, modules);
+        Roles roles = Roles.read(r, ctx);
+        List<TaskItem> pre = TaskReader.list(r.map().get("pre_tasks"), "pre_tasks", ctx);
+        List<TaskItem> tasks = new ArrayList<>(roles.blocks());
+        tasks.addAll(TaskReader.list(r.map().get("tasks"), "tasks", ctx));
+        List<TaskItem> post = TaskReader.list(r.map().get("post_tasks"), "post_tasks", ctx);
+        List<Task> handlers = new ArrayList<>();
+        for (TaskItem h : TaskReader.list(r.map().get("handlers"), "handlers", ctx.forHandlers())) {
+            flattenHandlers(h, TaskOptions.NONE, handlers, problems);
+        }
+        handlers.addAll(roles.handlers());
+        // Play-level vars travel in options too (for inheritance); the Play keeps them apart as their own layer.
+        TaskOptions inherited = new TaskOptions(options.when(), options.become(), options.becomeUser(), options.tags(),
+                options.ignoreErrors(), options.noLog(), options.delegateTo(), options.runOnce(), options.checkMode(),
+                options.diff(), options.environment(), Map.of(), SourceLocation.UNKNOWN);
+        return new Play(name, hosts, r.map().location(), inherited, options.vars(), options.varsLocation(), varsFiles,
+                gatherFacts, forceHandlers, anyErrorsFatal, pre, tasks, post, handlers, roles.defaults(), roles.vars());
     }
 
-    private Optional<Task> task(MapReader r) {
-        Problems problems = r.problems();
-        YMap map = r.map();
-        List<String> moduleKeys = new ArrayList<>();
-        boolean unknownKey = false;
-        for (String key : map.keys()) {
-            if (Keywords.TASK.contains(key)) {
+    private static void flattenHandlers(TaskItem item, TaskOptions outer, List<Task> into, Problems problems) {
+        if (item instanceof Task t) {
+            into.add(t.inside(outer));
+        } else if (item instanceof Block b) {
+            if (!b.rescue().isEmpty() || !b.always().isEmpty()) {
+                problems.add(b.location(), "handlers cannot have rescue or always", "make them plain tasks");
+            }
+            for (TaskItem inner : b.block()) {
+                flattenHandlers(inner, b.options().inside(outer), into, problems);
+            }
+        }
+    }
+
+    private static void reportUnknownPlayKeys(MapReader r) {
+        for (String key : r.map().keys()) {
+            if (Keywords.PLAY.contains(key)) {
                 continue;
             }
-            if (Keywords.TASK_LATER.contains(key)) {
-                problems.add(map.keyLocation(key), "the task keyword '" + key + "' is not supported by Steward yet",
-                        "remove it for now");
-            } else if (modules.names().contains(key)) {
-                moduleKeys.add(key);
+            SourceLocation at = r.map().keyLocation(key);
+            if (Keywords.NOT_SUPPORTED.containsKey(key)) {
+                r.problems().add(at, "Ansible's '" + key + "' is not supported by Steward",
+                        Keywords.NOT_SUPPORTED.get(key));
             } else {
-                Set<String> known = new TreeSet<>(modules.names());
-                known.addAll(Keywords.TASK);
-                known.addAll(Keywords.TASK_LATER);
-                problems.add(map.keyLocation(key), "unknown module or task keyword '" + key + "'",
-                        Suggestions.didYouMean(key, known));
-                unknownKey = true; // go on: the module's parameters may have problems too
+                Set<String> known = new TreeSet<>(Keywords.PLAY);
+                known.addAll(Keywords.NOT_SUPPORTED.keySet());
+                r.problems().add(at, "unknown key '" + key + "' in play", Suggestions.didYouMean(key, known));
             }
         }
-        if (moduleKeys.isEmpty() && unknownKey) {
-            return Optional.empty(); // the unknown key was most likely the module: "no module" would be noise
-        }
-        if (moduleKeys.isEmpty()) {
-            problems.add(map.location(), "the task has no module", "add one, e.g. 'command: …'; `steward doc` lists them");
-            return Optional.empty();
-        }
-        if (moduleKeys.size() > 1) {
-            problems.add(map.keyLocation(moduleKeys.get(1)), "a task runs exactly one module, but this one names "
-                    + String.join(" and ", moduleKeys), "split it into two tasks");
-            return Optional.empty();
-        }
-        String module = moduleKeys.get(0);
-        YNode args = map.get(module);
-        modules.check(module, args, problems);
-        List<Expr> when = conditions(r, "when");
-        Optional<String> register = r.string("register");
-        register.ifPresent(name -> {
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                problems.add(map.get("register").location(), "'register' needs a variable name, not '" + name + "'",
-                        "use letters, digits and _");
-            }
-        });
-        if (unknownKey) {
-            return Optional.empty();
-        }
-        return Optional.of(new Task(r.string("name").orElse(""), map.location(), module, map.keyLocation(module), args,
-                when, register, r.bool("become"), r.string("become_user")));
     }
 
-    /** A condition is a bare expression, or a list of them that must all hold. */
-    private static List<Expr> conditions(MapReader r, String key) {
-        Optional<YNode> node = r.node(key);
-        if (node.isEmpty()) {
-            return List.of();
+    private static List<Play.VarsFile> varsFiles(MapReader r, Path dir) {
+        List<Play.VarsFile> out = new ArrayList<>();
+        Problems problems = r.problems();
+        YNode node = r.map().get("vars_files");
+        if (node == null) {
+            return out;
         }
-        List<Expr> out = new ArrayList<>();
-        List<YNode> items = node.get() instanceof YSeq seq ? seq.items() : List.of(node.get());
+        List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
         for (YNode item : items) {
-            if (item instanceof YScalar s && !s.isNull()) {
-                String text = s.text().strip();
-                if (text.startsWith("${") && text.endsWith("}")) {
-                    text = text.substring(2, text.length() - 1); // ${x} is accepted for a bare x
-                }
-                if (text.contains("{{")) {
-                    r.problems().add(s.location(), "'" + key + "' holds a Jinja expression",
-                            "write a FreeMarker expression without braces, e.g. x == \"y\"");
-                }
-                out.add(new Expr(text, s.location()));
+            if (!(item instanceof YScalar s) || s.isNull()) {
+                problems.add(item.location(), "vars_files takes file names, not " + item.kind());
+                continue;
+            }
+            Path file = dir.resolve(s.text()).normalize();
+            if (s.text().contains("${")) {
+                problems.add(s.location(), "vars_files needs plain file names, not templates");
+            } else if (!Files.isRegularFile(file)) {
+                problems.add(s.location(), "vars file not found: " + s.text(), "looked at " + file);
             } else {
-                r.problems().add(item.location(), "'" + key + "' must be an expression or a list of them, not "
-                        + item.kind());
+                YNode content = new YamlReader(problems).read(file);
+                Map<String, Object> vars = new LinkedHashMap<>();
+                if (content instanceof YMap m) {
+                    OptionsReader.checkVariableNames(m, problems);
+                    m.entries().forEach((k, e) -> vars.put(k, e.value().toValue()));
+                } else if (!(content instanceof YScalar c && c.isNull())) {
+                    problems.add(content.location(), "a vars file must be a map of names to values");
+                }
+                out.add(new Play.VarsFile(s.text(), vars, content.location()));
             }
         }
         return out;
-    }
-
-    private static void checkVariableNames(YMap vars, Problems problems) {
-        for (String name : vars.keys()) {
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                problems.add(vars.keyLocation(name), "'" + name + "' is not a valid variable name",
-                        "use letters, digits and _ (FreeMarker reads '-' as minus)");
-            }
-        }
     }
 }

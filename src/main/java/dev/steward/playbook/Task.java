@@ -2,6 +2,7 @@ package dev.steward.playbook;
 
 import dev.steward.source.SourceLocation;
 import dev.steward.source.YNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  *
  * @param args the module's parameters as written: a map, or a scalar for free-form modules
  *     ({@code shell: echo hi}); rendered per host when the task runs
- * @param when conditions that must all be true (a list in YAML means "and")
+ * @param baseDir where its templates and files are looked up: the role's folder, or the playbook's
+ * @param listen for handlers: the topics it answers besides its name
  */
 public record Task(
         String name,
@@ -18,17 +20,41 @@ public record Task(
         String module,
         SourceLocation moduleLocation,
         YNode args,
-        List<Expr> when,
+        TaskOptions options,
+        Optional<Loop> loop,
         Optional<String> register,
-        Optional<Boolean> become,
-        Optional<String> becomeUser) {
+        List<String> notifies,
+        Optional<Expr> changedWhen,
+        Optional<Expr> failedWhen,
+        Optional<Retry> retry,
+        List<String> listen,
+        Path baseDir) implements TaskItem {
 
     public Task {
-        when = List.copyOf(when);
+        notifies = List.copyOf(notifies);
+        listen = List.copyOf(listen);
     }
 
     /** The header Ansible users know: the name, or the module when unnamed. */
     public String title() {
         return name.isEmpty() ? module : name;
+    }
+
+    public List<Expr> when() {
+        return options.when();
+    }
+
+    public Optional<Boolean> become() {
+        return options.become();
+    }
+
+    public Optional<String> becomeUser() {
+        return options.becomeUser();
+    }
+
+    /** The same task with the options of everything around it folded in. */
+    public Task inside(TaskOptions outer) {
+        return new Task(name, location, module, moduleLocation, args, options.inside(outer), loop, register, notifies,
+                changedWhen, failedWhen, retry, listen, baseDir);
     }
 }

@@ -4,6 +4,7 @@ import dev.steward.transport.Connection;
 import dev.steward.transport.TransportException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** One host's open connection for the whole run, and the views modules get of it. */
@@ -29,6 +30,51 @@ public final class HostSession implements AutoCloseable {
 
     /** A view that runs every command as the login user, or through sudo when {@code become} is given. */
     public Apply view(Optional<Become> become, Duration timeout) {
+        return view(become, timeout, Map.of());
+    }
+
+    /**
+     * A view whose commands also see {@code environment}. The values travel in a private file (mode
+     * 0600, written through stdin, removed before the command starts), never on a command line,
+     * where {@code ps} and sudo's log would show them, nor as SSH environment requests, which sshd drops.
+     */
+    public Apply view(Optional<Become> become, Duration timeout, Map<String, String> environment) {
+        Apply plain = plainView(become, timeout);
+        if (environment.isEmpty()) {
+            return plain;
+        }
+        String exports = environment.entrySet().stream()
+                .map(e -> "export " + e.getKey() + "=" + ShellQuote.quote(e.getValue()) + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        return new Apply() {
+            @Override
+            public String host() {
+                return host;
+            }
+
+            @Override
+            public CommandResult query(String commandLine)
+                    throws TransportException, BecomeException, InterruptedException {
+                return run(commandLine, null);
+            }
+
+            @Override
+            public CommandResult run(String commandLine, InputStream stdin)
+                    throws TransportException, BecomeException, InterruptedException {
+                CommandResult file = plain.run("umask 077; f=$(mktemp \"${TMPDIR:-/tmp}/.steward-env.XXXXXX\") "
+                        + "&& cat > \"$f\" && echo \"$f\"", new java.io.ByteArrayInputStream(
+                                exports.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                String path = file.stdout().strip();
+                if (file.exitCode() != 0 || path.isEmpty()) {
+                    return new CommandResult(1, "", "cannot write the environment file: " + file.stderr(), false);
+                }
+                String p = ShellQuote.quote(path);
+                return plain.run(". " + p + " && rm -f " + p + " && { " + commandLine + "\n}", stdin);
+            }
+        };
+    }
+
+    private Apply plainView(Optional<Become> become, Duration timeout) {
         return new Apply() {
             @Override
             public String host() {

@@ -31,8 +31,27 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
+    public synchronized void handlerStarted(String title, String location) {
+        header("RUNNING HANDLER [" + title + "]");
+    }
+
+    @Override
+    public synchronized void itemResult(ItemResult r) {
+        String item = "(item=" + r.label() + ")";
+        out.println(switch (r.status()) {
+            case OK, CHANGED, SKIPPED -> r.status().label() + ": [" + r.host() + "] => " + item
+                    + (r.simulated() || (verbosity > 0 && !r.message().isEmpty()) ? " " + r.message() : "");
+            case FAILED -> "failed: [" + r.host() + "] => " + item + " " + r.message();
+            case UNREACHABLE -> "fatal: [" + r.host() + "]: UNREACHABLE! => " + item + " " + r.message();
+        });
+        r.diff().ifPresent(out::print);
+    }
+
+    @Override
     public synchronized void hostResult(HostResult r) {
-        boolean showMessage = !r.message().isEmpty() && ("debug".equals(r.module()) || verbosity > 0);
+        boolean showMessage = !r.message().isEmpty()
+                && ("debug".equals(r.module()) || r.simulated() || verbosity > 0);
+        r.diff().ifPresent(out::print);
         out.println(switch (r.status()) {
             case OK, CHANGED, SKIPPED -> r.status().label() + ": [" + r.host() + "]" + (showMessage ? " => " + r.message() : "");
             case FAILED -> "fatal: [" + r.host() + "]: FAILED! => " + r.message() + (r.ignored() ? "\n...ignoring" : "");
@@ -56,6 +75,8 @@ public final class ConsoleReporter implements Reporter {
         hosts.forEach((host, c) -> out.printf("%-" + width + "s : ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d "
                         + "skipped=%-4d rescued=%-4d ignored=%d%n", host, c.ok(), c.changed(), c.unreachable(), c.failed(),
                 c.skipped(), c.rescued(), c.ignored()));
+        recap.handlersNotRun().forEach((host, handlers) -> out.println("  " + host + ": notified handlers that did "
+                + "not run (the host failed; --force-handlers runs them): " + String.join(", ", handlers)));
         out.println();
         out.flush();
     }

@@ -35,8 +35,25 @@ public final class JsonReporter implements Reporter {
         e.put("message", r.message());
         e.put("duration_ms", r.duration().toMillis());
         e.put("ignored", r.ignored());
+        e.put("check_mode", r.simulated());
+        r.diff().ifPresent(d -> e.put("diff", d));
         e.put("result", r.data());
         emit(e);
+    }
+
+    @Override
+    public void itemResult(ItemResult r) {
+        Map<String, Object> e = event("item_result", "host", r.host(), "task", r.task());
+        e.put("item", r.label());
+        e.put("status", r.status().name().toLowerCase());
+        e.put("message", r.message());
+        e.put("result", r.data());
+        emit(e);
+    }
+
+    @Override
+    public void handlerStarted(String title, String location) {
+        emit(event("handler_start", "handler", title, "location", location));
     }
 
     @Override
@@ -58,7 +75,9 @@ public final class JsonReporter implements Reporter {
             counts.put("ignored", c.ignored());
             hosts.put(h, counts);
         });
-        emit(event("recap", "hosts", hosts));
+        Map<String, Object> e = event("recap", "hosts", hosts);
+        e.put("handlers_not_run", recap.handlersNotRun());
+        emit(e);
     }
 
     private static Map<String, Object> event(String type, Object... kv) {

@@ -22,6 +22,7 @@ public final class Recap {
     }
 
     private final Map<String, Counts> hosts = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> handlersNotRun = new LinkedHashMap<>();
 
     public synchronized void see(String host) {
         hosts.putIfAbsent(host, new Counts(0, 0, 0, 0, 0, 0, 0));
@@ -30,6 +31,24 @@ public final class Recap {
     public synchronized void count(HostResult r) {
         see(r.host());
         hosts.put(r.host(), hosts.get(r.host()).plus(r.status(), r.ignored()));
+    }
+
+    /** A rescue block handled the host's failure: it counts as rescued, not failed (as in Ansible). */
+    public synchronized void rescued(String host) {
+        Counts c = hosts.get(host);
+        if (c != null && c.failed() > 0) {
+            hosts.put(host, new Counts(c.ok(), c.changed(), c.unreachable(), c.failed() - 1, c.skipped(),
+                    c.rescued() + 1, c.ignored()));
+        }
+    }
+
+    /** Handlers a host notified but did not run (it failed, without force_handlers). */
+    public synchronized void handlersNotRun(String host, java.util.Collection<String> handlers) {
+        handlersNotRun.computeIfAbsent(host, h -> new java.util.ArrayList<>()).addAll(handlers);
+    }
+
+    public synchronized Map<String, java.util.List<String>> handlersNotRun() {
+        return new LinkedHashMap<>(handlersNotRun);
     }
 
     public synchronized Map<String, Counts> hosts() {

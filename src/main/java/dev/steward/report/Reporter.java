@@ -9,7 +9,16 @@ public interface Reporter {
 
     void taskStarted(String title, String location);
 
+    /** A handler is about to run on the hosts that notified it. */
+    default void handlerStarted(String title, String location) {
+        taskStarted(title, location);
+    }
+
     void hostResult(HostResult result);
+
+    /** One loop item's outcome; the task's own result follows with {@link #hostResult}. */
+    default void itemResult(ItemResult result) {
+    }
 
     void warning(String message);
 

@@ -309,6 +309,15 @@ class ModuleFixtureTest {
         }
 
         @Override
+        public boolean test(String condition) throws ModuleFailure {
+            Object v = vars.get(condition);
+            if (!(v instanceof Boolean b)) {
+                throw new ModuleFailure("fixture has no boolean var for condition '" + condition + "'");
+            }
+            return b;
+        }
+
+        @Override
         public Path findTemplate(String name) throws ModuleFailure {
             if (!templates.containsKey(name)) {
                 throw new ModuleFailure("'" + name + "' not found");

@@ -70,10 +70,10 @@ class PlaybookReaderTest {
         Playbook p = read(valid("merge-keys.yml"));
         Play play = p.plays().get(0);
         assertThat(play.vars().get("node")).isEqualTo(Map.of("port", 6688L, "log_level", "debug"));
-        Task overridden = play.tasks().get(1);
+        Task overridden = (Task) play.tasks().get(1);
         assertThat(overridden.args().toValue()).isEqualTo(Map.of("path", "/srv/data", "state", "directory",
                 "mode", "0750"));
-        assertThat(play.tasks().get(0).args().toValue()).isEqualTo(Map.of("path", "/srv/app", "state", "directory"));
+        assertThat(((Task) play.tasks().get(0)).args().toValue()).isEqualTo(Map.of("path", "/srv/app", "state", "directory"));
     }
 
     @Test
@@ -81,9 +81,9 @@ class PlaybookReaderTest {
         Path f = broken("play-keys.yml");
         assertThat(problems(f)).containsExactly(
                 f + ":2:3: unknown key 'gather_fact' in play (did you mean 'gather_facts'?)",
-                f + ":4:3: the play keyword 'serial' is not supported by Steward yet (remove it for now)",
+                f + ":4:3: Ansible's 'serial' is not supported by Steward (not yet: remove it for now)",
                 f + ":3:11: 'become' in play must be true or false, not 'maybe'",
-                f + ":5:10: 'tasks' in play must be a list, not a string");
+                f + ":5:10: 'tasks' must be a list of tasks, not a string");
     }
 
     @Test
@@ -94,7 +94,7 @@ class PlaybookReaderTest {
                 f + ":7:7: a task runs exactly one module, but this one names command and shell (split it into two"
                         + " tasks)",
                 f + ":8:7: the task has no module (add one, e.g. 'command: …'; `steward doc` lists them)",
-                f + ":12:7: the task keyword 'loop' is not supported by Steward yet (remove it for now)",
+                f + ":12:7: Ansible's 'with_items' is not supported by Steward (write 'loop:' instead)",
                 f + ":15:7: unknown module or task keyword 'whn' (did you mean 'when'?)",
                 // an unknown keyword does not hide the module's own problems
                 f + ":18:7: unknown module or task keyword 'notfy' (did you mean 'notify'?)",
@@ -188,9 +188,9 @@ class PlaybookReaderTest {
         assertThat(vars.get("float")).isEqualTo("1.5");
         assertThat(vars.get("list")).isEqualTo(List.of(1L, "two", "3.0"));
 
-        Task debug = play.tasks().get(0);
+        Task debug = (Task) play.tasks().get(0);
         assertThat(debug.args().toValue()).isEqualTo(Map.of("msg", "yes")); // yes where a string is expected
-        Task copy = play.tasks().get(1);
+        Task copy = (Task) play.tasks().get(1);
         assertThat(copy.title()).isEqualTo("copy");
         assertThat(copy.args().toValue()).isEqualTo(Map.of("dest", "/etc/app/version", "content", "2.10",
                 "mode", "0640", "owner", "yes"));

@@ -1,5 +1,6 @@
 package dev.steward.module.files;
 
+import dev.steward.module.FileDiff;
 import dev.steward.module.ModuleCall;
 import dev.steward.module.ModuleFailure;
 import dev.steward.module.Plan;
@@ -72,7 +73,9 @@ final class ContentPlanner {
         steps.add("trap - EXIT");
         String script = String.join("; ", steps);
         String what = state.exists() ? "update " + dest : "create " + dest;
-        return new Plan.Change(what, true, Optional.empty(), host -> {
+        FileDiff diff = new FileDiff(dest, () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "",
+                text(content));
+        return new Plan.Change(what, true, Optional.of(diff), host -> {
             expectSuccess(host.run(script, new ByteArrayInputStream(content)), dest);
             return new Result(true, what, done.data());
         });
@@ -83,6 +86,26 @@ final class ContentPlanner {
             throw new ModuleFailure("cannot write " + dest + ": " + r.stderr().strip(),
                     Map.of("rc", (long) r.exitCode(), "stderr", r.stderr()));
         }
+    }
+
+    private static final int DIFF_LIMIT = 256 * 1024;
+
+    /** The file's current text, for a diff; binary or large files are described, not shown. */
+    private static String readText(ModuleCall call, String dest) throws Exception {
+        CommandResult r = call.probe().query("head -c " + (DIFF_LIMIT + 1) + " -- " + ShellQuote.quote(dest));
+        if (r.exitCode() != 0) {
+            return "(cannot read " + dest + ": " + r.stderr().strip() + ")\n";
+        }
+        return r.stdout().length() > DIFF_LIMIT || r.stdout().indexOf('\0') >= 0 ? "(binary or large file)\n"
+                : r.stdout();
+    }
+
+    private static String text(byte[] content) {
+        if (content.length > DIFF_LIMIT) {
+            return "(large file)\n";
+        }
+        String s = new String(content, StandardCharsets.UTF_8);
+        return s.indexOf('\0') >= 0 ? "(binary file)\n" : s;
     }
 
     static String sha256(byte[] content) {
