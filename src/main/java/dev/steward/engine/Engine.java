@@ -17,6 +17,8 @@ import dev.steward.playbook.PlaybookReader;
 import dev.steward.playbook.Task;
 import dev.steward.playbook.TaskOptions;
 import dev.steward.report.Recap;
+import dev.steward.report.RedactingReporter;
+import dev.steward.report.Redactor;
 import dev.steward.report.Reporter;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
@@ -66,9 +68,10 @@ public final class Engine {
         RunSettings settings = new RunSettings(request.forks(), prepared.extraVars(), COMMAND_TIMEOUT, request.check(),
                 request.diff(), TagFilter.of(request.tags(), request.skipTags()), request.startAtTask(),
                 request.forceHandlers());
-        RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings,
-                request.reporter());
-        RetryFile.update(request.playbook(), outcome.failedHosts(), request.reporter());
+        Reporter reporter = new RedactingReporter(request.reporter(), new Redactor(
+                KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars())));
+        RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings, reporter);
+        RetryFile.update(request.playbook(), outcome.failedHosts(), reporter);
         return outcome.summary();
     }
 

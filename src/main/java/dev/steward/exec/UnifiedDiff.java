@@ -21,6 +21,10 @@ final class UnifiedDiff {
     }
 
     private static List<String> lines(String text) {
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return Arrays.asList(body.split("\n", -1));
     }
 }

@@ -14,7 +14,7 @@ final class Interpolation {
 
     /** The expression of a string that is exactly {@code ${expr}} (and nothing around it), if it is one. */
     static Optional<String> soleExpression(String s) {
-        String t = s.strip();
+        String t = s; // not stripped: "${x}\n" is text with a newline, not x itself
         if (!t.startsWith("${") || !t.endsWith("}")) {
             return Optional.empty();
         }

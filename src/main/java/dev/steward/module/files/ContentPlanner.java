@@ -37,10 +37,6 @@ final class ContentPlanner {
         if (state.type() == FileState.Type.DIRECTORY) {
             throw new ModuleFailure("dest " + dest + " is a directory", Map.of("dest", dest));
         }
-        if (!state.parentExists()) {
-            throw new ModuleFailure("the folder of " + dest + " does not exist; create it first with a file task "
-                    + "(state: directory)", Map.of("dest", dest));
-        }
         String sha = sha256(content);
         boolean contentDiffers = state.type() != FileState.Type.FILE || !sha.equals(state.sha256());
         List<String> ownership = state.exists() ? wanted.differences(state) : List.of();
@@ -65,6 +61,9 @@ final class ContentPlanner {
         // rename a file whose chmod or chown failed into place and report success
         List<String> steps = new ArrayList<>();
         steps.add("set -e");
+        // checked when applied, not when planned: in check mode an earlier task may be about to create it
+        steps.add("[ -d " + ShellQuote.quote(folder) + " ] || { echo 'the folder of " + dest.replace("'", "")
+                + " does not exist; create it first with a file task (state: directory)' >&2; exit 1; }");
         steps.add("t=$(mktemp " + ShellQuote.quote(folder + "/.steward.XXXXXX") + ")");
         steps.add("trap 'rm -f -- \"$t\"' EXIT");
         steps.add("cat > \"$t\"");
@@ -72,7 +71,8 @@ final class ContentPlanner {
         steps.add("mv -f -- \"$t\" " + quoted);
         steps.add("trap - EXIT");
         String script = String.join("; ", steps);
-        String what = state.exists() ? "update " + dest : "create " + dest;
+        String what = state.exists() ? "update " + dest
+                : "create " + dest + (state.parentExists() ? "" : " (its folder does not exist yet)");
         FileDiff diff = new FileDiff(dest, () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "",
                 text(content));
         return new Plan.Change(what, true, Optional.of(diff), host -> {

@@ -1,0 +1,69 @@
+package dev.steward.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces every known secret value with {@code ********} in what is printed: messages, results,
+ * diffs. The secrets are the values the run knows to be secret (passwords from the inventory,
+ * variables whose names say so, vault values), longest first so a secret that contains another
+ * is hidden whole.
+ */
+public final class Redactor {
+
+    public static final String MASK = "********";
+    private static final int SHORTEST = 4; // shorter values would mask ordinary words
+
+    private final List<String> secrets;
+
+    public Redactor(Collection<String> values) {
+        List<String> s = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && v.length() >= SHORTEST && !s.contains(v)) {
+                s.add(v);
+            }
+        }
+        s.sort(Comparator.comparingInt(String::length).reversed());
+        this.secrets = List.copyOf(s);
+    }
+
+    public String redact(String text) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        return out;
+    }
+
+    /** The same structure with every string redacted. */
+    public Object redactDeep(Object value) {
+        if (value instanceof String s) {
+            return redact(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), redactDeep(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(redactDeep(v)));
+            return out;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> redactMap(Map<String, Object> m) {
+        return secrets.isEmpty() ? m : (Map<String, Object>) redactDeep(m);
+    }
+}
