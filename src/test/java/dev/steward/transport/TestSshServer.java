@@ -14,6 +14,7 @@ import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -46,31 +47,36 @@ public final class TestSshServer implements AutoCloseable {
      * @param hostKey the server's private host key file (ssh-keygen made)
      * @param authorizedKeys an authorized_keys file: the public keys that may log in as {@link #USER}
      */
-    public record Options(int port, Path hostKey, Path authorizedKeys, Optional<String> password,
-            boolean tcpForwarding, Optional<Path> pathPrefix) {
+    public record Options(int port, Path hostKey, Optional<Path> secondHostKey, Path authorizedKeys,
+            Optional<String> password, boolean tcpForwarding, Optional<Path> pathPrefix) {
 
         public static Options of(Path hostKey, Path authorizedKeys) {
-            return new Options(0, hostKey, authorizedKeys, Optional.empty(), false, Optional.empty());
+            return new Options(0, hostKey, Optional.empty(), authorizedKeys, Optional.empty(), false, Optional.empty());
         }
 
         public Options withPort(int p) {
-            return new Options(p, hostKey, authorizedKeys, password, tcpForwarding, pathPrefix);
+            return new Options(p, hostKey, secondHostKey, authorizedKeys, password, tcpForwarding, pathPrefix);
         }
 
         public Options withHostKey(Path key) {
-            return new Options(port, key, authorizedKeys, password, tcpForwarding, pathPrefix);
+            return new Options(port, key, secondHostKey, authorizedKeys, password, tcpForwarding, pathPrefix);
+        }
+
+        /** A second host key of another type, offered too; sshd prefers ed25519 unless the client asks otherwise. */
+        public Options withSecondHostKey(Path key) {
+            return new Options(port, hostKey, Optional.of(key), authorizedKeys, password, tcpForwarding, pathPrefix);
         }
 
         public Options withPassword(String secret) {
-            return new Options(port, hostKey, authorizedKeys, Optional.of(secret), tcpForwarding, pathPrefix);
+            return new Options(port, hostKey, secondHostKey, authorizedKeys, Optional.of(secret), tcpForwarding, pathPrefix);
         }
 
         public Options withTcpForwarding() {
-            return new Options(port, hostKey, authorizedKeys, password, true, pathPrefix);
+            return new Options(port, hostKey, secondHostKey, authorizedKeys, password, true, pathPrefix);
         }
 
         public Options withPathPrefix(Path dir) {
-            return new Options(port, hostKey, authorizedKeys, password, tcpForwarding, Optional.of(dir));
+            return new Options(port, hostKey, secondHostKey, authorizedKeys, password, tcpForwarding, Optional.of(dir));
         }
 
         @Override
@@ -83,7 +89,11 @@ public final class TestSshServer implements AutoCloseable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(options.port());
-        server.setKeyPairProvider(new FileKeyPairProvider(options.hostKey()));
+        // like OpenSSH's sshd, answer small packets at once (Nagle would add ~40 ms per command)
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
+        List<Path> hostKeys = new java.util.ArrayList<>(List.of(options.hostKey()));
+        options.secondHostKey().ifPresent(hostKeys::add);
+        server.setKeyPairProvider(new FileKeyPairProvider(hostKeys));
         // keys parsed once: MINA's file-watching authenticator can miss keys when sessions race on its first read
         server.setPublickeyAuthenticator(new KeySetPublickeyAuthenticator("authorized_keys", authorizedKeys(options)));
         server.setPasswordAuthenticator((user, password, session) ->
@@ -112,7 +122,12 @@ public final class TestSshServer implements AutoCloseable {
 
     /** The host key's line for a known_hosts file, e.g. {@code [127.0.0.1]:40123 ssh-ed25519 AAAA…}. */
     public String knownHostsLine() throws IOException {
-        String[] pub = Files.readString(Path.of(hostKey + ".pub")).trim().split("\\s+");
+        return knownHostsLine(hostKey);
+    }
+
+    /** The known_hosts line of {@code key} (a host key file of this server) on this server's port. */
+    public String knownHostsLine(Path key) throws IOException {
+        String[] pub = Files.readString(Path.of(key + ".pub")).trim().split("\\s+");
         return "[127.0.0.1]:" + port() + " " + pub[0] + " " + pub[1];
     }
 

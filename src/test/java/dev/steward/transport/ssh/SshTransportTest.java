@@ -108,6 +108,13 @@ class SshTransportTest {
         }
     }
 
+    @Test
+    void everySocketHasTcpNoDelay() throws Exception {
+        try (Connection connection = transport.connect(TestEndpoints.withKey(server.port(), clientKey, knownHostsWithServer(), STRICT))) {
+            assertThat(((SshConnection) connection).client().getSocket().getTcpNoDelay()).isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0} key in {1} format")
     @CsvSource({"ecdsa, opensshNoPass", "ecdsa, pemNoPass", "rsa, pemPass", "rsa, opensshPass", "ed25519, opensshPass"})
     void logsInWithEachKeyTypeAndFormat(String type, String format) throws Exception {
@@ -223,6 +230,20 @@ class SshTransportTest {
         assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
         try (Connection connection = transport.connect(TestEndpoints.withKey(server.port(), clientKey, knownHosts, STRICT))) {
             assertThat(run(connection, "echo hashed")).isEqualTo("hashed\n");
+        }
+    }
+
+    @Test
+    void negotiatesOnlyTheKeyTypeAlreadyKnownForTheHost() throws Exception {
+        Path ecdsaHostKey = SshKeygen.generate(home, "host-ecdsa", "ecdsa", "", false);
+        Path ed25519HostKey = SshKeygen.ed25519(home, "host-ed25519");
+        try (TestSshServer twoKeys = TestSshServer.start(TestSshServer.Options.of(ed25519HostKey, authorizedKeys)
+                .withSecondHostKey(ecdsaHostKey))) {
+            Path knownHosts = home.resolve("known_hosts");
+            Files.writeString(knownHosts, twoKeys.knownHostsLine(ecdsaHostKey) + "\n");
+            try (Connection connection = transport.connect(TestEndpoints.withKey(twoKeys.port(), clientKey, knownHosts, STRICT))) {
+                assertThat(run(connection, "echo ecdsa")).isEqualTo("ecdsa\n");
+            }
         }
     }
 
