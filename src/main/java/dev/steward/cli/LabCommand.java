@@ -1,8 +1,10 @@
 package dev.steward.cli;
 
+import dev.steward.lab.DockerCli;
 import dev.steward.lab.Lab;
 import dev.steward.lab.LabException;
 import dev.steward.lab.LabHost;
+import dev.steward.lab.LabName;
 import dev.steward.lab.LabStatus;
 import dev.steward.lab.LabSuite;
 import java.io.PrintWriter;
@@ -10,9 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code steward lab up|status|down}: disposable local hosts (containers with systemd and sshd). */
 @Command(name = "lab",
@@ -33,6 +37,23 @@ public final class LabCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_OPTIONS;
+    }
+
+    /** The lab called {@code name}, driven by the {@code docker} on PATH. */
+    static Lab lab(LabName name) {
+        return new Lab(new DockerCli(), name);
+    }
+
+    /** {@code --name}: a bad name is a usage error (exit 5), reported before anything runs. */
+    static final class LabNameConverter implements ITypeConverter<LabName> {
+        @Override
+        public LabName convert(String value) {
+            try {
+                return new LabName(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Runs one lab action, turning a {@link LabException} into its message and exit code 1. */
@@ -58,6 +79,10 @@ public final class LabCommand implements Callable<Integer> {
         @Option(names = "--suite", defaultValue = "trixie", paramLabel = "SUITE", description = "trixie (Debian 13, default) or bookworm (Debian 12).")
         String suite;
 
+        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
+                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
+        LabName name;
+
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "Folder for the key pair, inventory.yml and known_hosts (default: ${DEFAULT-VALUE}).")
         Path dir;
 
@@ -76,7 +101,7 @@ public final class LabCommand implements Callable<Integer> {
                 return BAD_OPTIONS;
             }
             return run(spec, () -> {
-                List<LabHost> started = Lab.standard().up(hosts, labSuite, dir);
+                List<LabHost> started = lab(name).up(hosts, labSuite, dir);
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(LabHostTable.render(started));
                 Path inventory = dir.resolve("inventory.yml");
@@ -95,13 +120,17 @@ public final class LabCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
+                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
+        LabName name;
+
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Override
         public Integer call() throws Exception {
             return run(spec, () -> {
-                LabStatus status = Lab.standard().status(dir);
+                LabStatus status = lab(name).status(dir);
                 PrintWriter out = spec.commandLine().getOut();
                 if (status.hosts().isEmpty()) {
                     out.println("no lab hosts: start some with `steward lab up`");
@@ -122,13 +151,17 @@ public final class LabCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
+                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
+        LabName name;
+
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Override
         public Integer call() throws Exception {
             return run(spec, () -> {
-                List<LabHost> removed = Lab.standard().down(dir);
+                List<LabHost> removed = lab(name).down(dir);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(removed.isEmpty() ? "no lab hosts to remove"
                         : "removed " + removed.size() + " lab host" + (removed.size() == 1 ? "" : "s") + ": "

@@ -5,6 +5,7 @@ import dev.steward.transport.TransportException;
 import dev.steward.transport.TransportException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,11 +14,14 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run of one command: three pump threads and the sudo conversation.
+ * One run of one command: stdout read on the calling thread, stderr on a pool thread, stdin fed
+ * on another only when there is input or a sudo password to send; and the sudo conversation.
  *
  * <p>Under become, sudo's stdin and the command's stdin are the same channel. So the password is
  * written only when sudo's unique prompt shows on stderr, and the command's input only after the
@@ -54,24 +58,34 @@ final class CommandExchange {
     }
 
     CommandResult run() throws TransportException, BecomeException, InterruptedException {
-        Future<?> outPump = IoThreads.POOL.submit(this::pumpStdout);
+        long deadline = System.nanoTime() + spec.timeout().toNanos();
         Future<?> errPump = IoThreads.POOL.submit(this::pumpStderr);
-        IoThreads.POOL.submit(this::feedStdin);
+        if (spec.stdin() == null && sudo == null) {
+            closeStdin(); // nothing to feed and no password to send: EOF at once, no feeder thread
+        } else {
+            IoThreads.POOL.submit(this::feedStdin);
+        }
+        Watchdog watchdog = new Watchdog(spec.timeout());
         int exitCode;
         try {
-            exitCode = process.waitFor(spec.timeout());
-        } catch (TransportException e) {
-            throwIfBecomeFailed();
-            if (e.reason() == Reason.TIMEOUT) {
-                throw new TransportException(Reason.TIMEOUT, "`" + spec.shortCommand() + "` on " + host
-                        + " did not finish within " + readable(spec.timeout()) + " and was stopped;"
-                        + " raise the task's timeout if it needs longer", e);
+            pumpStdout(); // on this thread: one pool thread per command instead of three
+            if (outputLost instanceof InterruptedIOException) {
+                throw new InterruptedException("interrupted while reading the output of a command on " + host);
             }
+            if (!watchdog.disarm()) {
+                throw timedOut(null);
+            }
+            exitCode = process.waitFor(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        } catch (TransportException e) {
+            if (e.reason() == Reason.TIMEOUT) {
+                throw timedOut(e);
+            }
+            throwIfBecomeFailed();
             throw e;
         } finally {
+            watchdog.disarm();
             commandStartedOrGone.countDown();
         }
-        awaitDrained(outPump);
         awaitDrained(errPump);
         throwIfBecomeFailed();
         if (!commandStarted) {
@@ -82,6 +96,40 @@ final class CommandExchange {
                     + " was cut off: " + outputLost.getMessage(), outputLost);
         }
         return new CommandResult(exitCode, stdout.text(), stderr.text(), stdout.truncated() || stderr.truncated());
+    }
+
+    private TransportException timedOut(TransportException cause) throws BecomeException {
+        throwIfBecomeFailed();
+        return new TransportException(Reason.TIMEOUT, "`" + spec.shortCommand() + "` on " + host
+                + " did not finish within " + readable(spec.timeout()) + " and was stopped;"
+                + " raise the task's timeout if it needs longer", cause);
+    }
+
+    /**
+     * Stops the command at its deadline, since this thread is blocked reading its output then:
+     * closing the process ends the read. Scheduled on a shared timer thread, the close itself on
+     * the pool (closing a channel waits for the host's reply).
+     */
+    private final class Watchdog {
+        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private final ScheduledFuture<?> timer;
+
+        Watchdog(Duration timeout) {
+            timer = IoThreads.TIMER.schedule(() -> {
+                if (armed.compareAndSet(true, false)) {
+                    IoThreads.POOL.execute(process::close);
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** @return false when the deadline already passed and the command is being stopped */
+        boolean disarm() {
+            boolean wasArmed = armed.compareAndSet(true, false);
+            if (wasArmed) {
+                timer.cancel(false);
+            }
+            return wasArmed;
+        }
     }
 
     private void pumpStdout() {
@@ -163,6 +211,16 @@ final class CommandExchange {
         becomeFailure = new BecomeException(message);
         commandStartedOrGone.countDown();
         process.close();
+    }
+
+    private void closeStdin() {
+        try {
+            synchronized (stdinLock) {
+                process.stdin().close();
+            }
+        } catch (IOException e) {
+            // the command is already gone; its exit status tells the rest
+        }
     }
 
     private void feedStdin() {

@@ -1,7 +1,6 @@
 package dev.steward.transport.ssh;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
  * One known_hosts file, read fresh for every connection and appended to under a lock: an in-JVM
@@ -34,8 +33,12 @@ final class KnownHostsFile {
         return path;
     }
 
-    /** The parsed entries; an absent file has none. Unparseable lines are skipped, as OpenSSH does. */
-    OpenSSHKnownHosts read() throws IOException {
+    /**
+     * The entries, read now (the file is small: reading it costs far less than a handshake, and a
+     * fresh read sees what other threads and processes appended); an absent file has none.
+     * Unparseable lines are skipped, as OpenSSH does.
+     */
+    List<KnownHostsLines.Entry> read() throws IOException {
         synchronized (monitor()) {
             return parse(Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "");
         }
@@ -70,7 +73,7 @@ final class KnownHostsFile {
     }
 
     interface StillMissing {
-        boolean test(OpenSSHKnownHosts current) throws IOException;
+        boolean test(List<KnownHostsLines.Entry> current) throws IOException;
     }
 
     private Object monitor() {
@@ -107,7 +110,7 @@ final class KnownHostsFile {
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
-    private static OpenSSHKnownHosts parse(String content) throws IOException {
-        return new OpenSSHKnownHosts(new StringReader(content));
+    private static List<KnownHostsLines.Entry> parse(String content) {
+        return KnownHostsLines.parse(content);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.transport.ssh;
 
+import com.hierynomus.sshj.userauth.certificate.Certificate;
 import dev.steward.transport.SshEndpoint.HostKeyChecking;
 import dev.steward.transport.TransportException.Reason;
 import java.io.IOException;
@@ -12,8 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.Marker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +50,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         }
         String entryHost = entryHost(hostname, port);
         try {
-            Verdict verdict = judge(file.read(), entryHost, key);
+            OfferedKey offered = new OfferedKey(key);
+            Verdict verdict = judge(file.read(), entryHost, offered);
             if (verdict.kind == Verdict.Kind.UNKNOWN && checking == HostKeyChecking.ACCEPT_NEW) {
-                String line = entryHost + " " + KeyType.fromKey(key) + " "
-                        + Base64.getEncoder().encodeToString(HostKeyFingerprint.blob(key));
-                file.appendIfStillMissing(line, current -> judge(current, entryHost, key).kind == Verdict.Kind.UNKNOWN);
-                log.warn("Recorded the {} key {} of {} ({}) in {}", KeyType.fromKey(key), HostKeyFingerprint.sha256(key),
+                String line = entryHost + " " + offered.type + " " + Base64.getEncoder().encodeToString(offered.blob);
+                file.appendIfStillMissing(line, current -> judge(current, entryHost, offered).kind == Verdict.Kind.UNKNOWN);
+                log.warn("Recorded the {} key {} of {} ({}) in {}", offered.type, HostKeyFingerprint.sha256(offered.blob),
                         hostName, entryHost, file.path());
-                verdict = judge(file.read(), entryHost, key);
+                verdict = judge(file.read(), entryHost, offered);
             }
             return accept(verdict, hostname, port, entryHost, key);
         } catch (IOException e) {
@@ -74,8 +74,25 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         if (checking == HostKeyChecking.OFF) {
             return List.of();
         }
+        String entryHost = entryHost(hostname, port);
         try {
-            return file.read().findExistingAlgorithms(hostname, port);
+            List<String> algorithms = new ArrayList<>();
+            for (KnownHostsLines.Entry entry : file.read()) {
+                if (!entry.appliesTo(entryHost)) {
+                    continue;
+                }
+                if (entry.marker() == Marker.CA_CERT) {
+                    // as sshj does: only the CA's key type is known, so any certificate type may come
+                    for (KeyType candidate : KeyType.values()) {
+                        if (candidate.getParent() != null) {
+                            algorithms.add(candidate.toString());
+                        }
+                    }
+                } else {
+                    algorithms.add(entry.type().toString());
+                }
+            }
+            return algorithms;
         } catch (IOException e) {
             return List.of();
         }
@@ -105,30 +122,34 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
 
     /**
      * A key of a type not recorded for a host that has other keys counts as changed: sshj only
-     * negotiates known types, so a host offering another one is suspicious.
+     * negotiates known types, so a host offering another one is suspicious. Keys are compared as
+     * SSH wire-format bytes: no stored key is ever turned into a key object.
      */
-    private static Verdict judge(OpenSSHKnownHosts knownHosts, String entryHost, PublicKey key) throws IOException {
+    private static Verdict judge(List<KnownHostsLines.Entry> entries, String entryHost, OfferedKey offered) throws IOException {
         List<String> known = new ArrayList<>();
-        for (KnownHostEntry entry : knownHosts.entries()) {
+        for (KnownHostsLines.Entry entry : entries) {
             if (!entry.appliesTo(entryHost)) {
                 continue;
             }
-            if (entry.appliesTo(KeyType.fromKey(key), entryHost) && entry.verify(key)) {
+            if (entry.hasTypeFor(offered.type) && entry.verifies(offered.blob, offered.caBlob)) {
                 return new Verdict(Verdict.Kind.MATCH, List.of());
             }
-            known.add(entry.getType() + " key " + fingerprintOfLine(entry.getLine()));
+            known.add(entry.type() + " key " + entry.fingerprint());
         }
         return new Verdict(known.isEmpty() ? Verdict.Kind.UNKNOWN : Verdict.Kind.CHANGED, known);
     }
 
-    /** known_hosts line: [marker] hosts type base64-key [comment]. */
-    private static String fingerprintOfLine(String line) {
-        String[] fields = line.trim().split("\\s+");
-        int keyField = fields[0].startsWith("@") ? 3 : 2;
-        try {
-            return HostKeyFingerprint.sha256(Base64.getDecoder().decode(fields[keyField]));
-        } catch (RuntimeException e) {
-            return "(unreadable key)";
+    /** The host's key as the comparison needs it, computed once per check. */
+    private static final class OfferedKey {
+        final KeyType type;
+        final byte[] blob;
+        /** For a certificate, its signing (CA) key in wire format; otherwise null. */
+        final byte[] caBlob;
+
+        OfferedKey(PublicKey key) {
+            this.type = KeyType.fromKey(key);
+            this.blob = HostKeyFingerprint.blob(key);
+            this.caBlob = key instanceof Certificate<?> certificate ? certificate.getSignatureKey() : null;
         }
     }
 

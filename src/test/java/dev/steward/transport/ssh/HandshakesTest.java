@@ -36,6 +36,6 @@ class HandshakesTest {
             pool.shutdownNow();
         }
         assertThat(mostAtOnce.get()).isBetween(1, 3);
-        assertThat(Handshakes.withDefaultLimit().limit()).isEqualTo(8);
+        assertThat(Handshakes.withDefaultLimit().limit()).isEqualTo(16);
     }
 }
