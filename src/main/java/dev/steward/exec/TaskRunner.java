@@ -14,6 +14,7 @@ import dev.steward.remote.Become;
 import dev.steward.remote.BecomeException;
 import dev.steward.report.HostResult;
 import dev.steward.report.Status;
+import dev.steward.source.YNode;
 import dev.steward.template.TemplateError;
 import dev.steward.transport.TransportException;
 import dev.steward.vars.Vars;
@@ -71,7 +72,7 @@ final class TaskRunner {
                 }
             }
             Module module = run.modules().find(task.module()).orElseThrow();
-            Object rendered = run.templates().evaluate(task.args().toValue(), vars, task.args().location());
+            Object rendered = render(task.args(), vars);
             Args args = Args.of(task.module(), module.spec(), rendered);
             Apply remote = host.session().orElseThrow().view(become(play, task, host), run.settings().commandTimeout());
             Plan plan = module.plan(new ModuleCall(args, remote, new PlaybookFiles(run, vars, task)));
@@ -95,6 +96,17 @@ final class TaskRunner {
             return new Outcome(Status.FAILED, "task '" + task.title() + "', module " + where + ": unexpected error: "
                     + e, Map.of());
         }
+    }
+
+    /** Renders a task's parameters; each top-level one at its own location, so errors point at its line. */
+    private Object render(YNode args, Vars vars) {
+        if (args instanceof YNode.YMap map) {
+            Map<String, Object> rendered = new LinkedHashMap<>();
+            map.entries().forEach((key, e) -> rendered.put(key,
+                    run.templates().evaluate(e.value().toValue(), vars, e.value().location())));
+            return rendered;
+        }
+        return run.templates().evaluate(args.toValue(), vars, args.location());
     }
 
     private Optional<Become> become(Play play, Task task, HostState host) {
