@@ -219,7 +219,7 @@ final class TaskRunner {
         String where = task.module() + " (" + task.location() + ")";
         try {
             Module module = run.modules().find(task.module()).orElseThrow();
-            Object rendered = run.templates().evaluate(task.args().toValue(), vars, task.args().location());
+            Object rendered = render(task.args(), vars);
             Args args = Args.of(task.module(), module.spec(), rendered);
             Apply remote = session(task, host, vars).view(become(task, host), run.settings().commandTimeout(),
                     environment(task, vars));
@@ -258,6 +258,17 @@ final class TaskRunner {
             return Outcome.of(Status.FAILED, "task '" + task.title() + "', module " + where + ": unexpected error: "
                     + e);
         }
+    }
+
+    /** Renders a task's parameters; each top-level one at its own location, so errors point at its line. */
+    private Object render(dev.steward.source.YNode args, Vars vars) {
+        if (args instanceof dev.steward.source.YNode.YMap map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.entries().forEach((k, e) -> out.put(k,
+                    run.templates().evaluate(e.value().toValue(), vars, e.value().location())));
+            return out;
+        }
+        return run.templates().evaluate(args.toValue(), vars, args.location());
     }
 
     private static String readBefore(dev.steward.module.FileDiff d) {

@@ -90,11 +90,12 @@ final class Evaluation {
 
     /** Evaluates a bare expression; parentheses keep a {@code >} from ending the directive. */
     TemplateModel expression(String expr, SourceLocation where) {
-        String result = engine.resultVariable();
-        Environment env = engine.process(engine.compile("<#assign " + result + " = (" + expr + ")>", where),
-                new Scope(), new StringWriter(), where);
+        String opening = "<#assign " + engine.resultVariable() + " = (";
+        // the opening is not in the source: columns on the first line are counted from after it
+        Environment env = engine.process(engine.compile(opening + expr + ")>", where, opening.length()),
+                new Scope(), new StringWriter(), where, opening.length());
         try {
-            return env.getMainNamespace().get(result);
+            return env.getMainNamespace().get(engine.resultVariable());
         } catch (TemplateModelException e) {
             throw new TemplateError(where, e.getMessage(), "");
         }

@@ -96,6 +96,11 @@ public final class TemplateEngine {
     // ---- used by Evaluation
 
     Template compile(String text, SourceLocation where) {
+        return compile(text, where, 0);
+    }
+
+    /** @param hidden how many characters at the start of {@code text} are not in the source (for locations) */
+    Template compile(String text, SourceLocation where, int hidden) {
         String key = where.file() + "\u0000" + text;
         Template t = compiled.get(key);
         if (t != null) {
@@ -104,7 +109,7 @@ public final class TemplateEngine {
         try {
             t = new Template(where.toString(), new StringReader(text), config);
         } catch (ParseException e) {
-            throw new TemplateError(shift(where, e.getLineNumber(), e.getColumnNumber()),
+            throw new TemplateError(shift(where, e.getLineNumber(), e.getColumnNumber(), hidden),
                     "template syntax error: " + firstLine(e.getEditorMessage()), "");
         } catch (IOException e) {
             throw new TemplateError(where, e.getMessage(), "");
@@ -116,6 +121,11 @@ public final class TemplateEngine {
     }
 
     Environment process(Template t, TemplateModel root, StringWriter out, SourceLocation where) {
+        return process(t, root, out, where, 0);
+    }
+
+    /** @param hidden how many characters at the start of the template are not in the source (for locations) */
+    Environment process(Template t, TemplateModel root, StringWriter out, SourceLocation where, int hidden) {
         try {
             Environment env = t.createProcessingEnvironment(root, out);
             env.process();
@@ -125,7 +135,7 @@ public final class TemplateEngine {
             if (nested.isPresent()) {
                 throw nested.get();
             }
-            throw translate(e, where);
+            throw translate(e, where, hidden);
         } catch (IOException e) {
             throw new TemplateError(where, e.getMessage(), "");
         } catch (TemplateError e) {
@@ -148,12 +158,12 @@ public final class TemplateEngine {
         return Optional.empty();
     }
 
-    private static TemplateError translate(TemplateException e, SourceLocation where) {
+    private static TemplateError translate(TemplateException e, SourceLocation where, int hidden) {
         SourceLocation at = e.getLineNumber() == null ? where
-                : shift(where, e.getLineNumber(), e.getColumnNumber() == null ? 1 : e.getColumnNumber());
+                : shift(where, e.getLineNumber(), e.getColumnNumber() == null ? 1 : e.getColumnNumber(), hidden);
         if (e instanceof InvalidReferenceException) {
             String blamed = e.getBlamedExpressionString();
-            String name = blamed == null ? "?" : blamed;
+            String name = blamed == null ? "?" : withoutOuterParentheses(blamed);
             return new TemplateError(at, "undefined variable '" + name + "'",
                     "define it (vars, inventory, -e) or give a default: ${" + name + "!\"…\"}");
         }
@@ -161,14 +171,30 @@ public final class TemplateEngine {
     }
 
     /** A line/column inside a template string, turned into a place in the source file. */
-    private static SourceLocation shift(SourceLocation where, int line, int column) {
+    private static SourceLocation shift(SourceLocation where, int line, int column, int hidden) {
         if (where.line() <= 0) {
             return where;
         }
         if (line <= 1) {
-            return new SourceLocation(where.file(), where.line(), where.column() + Math.max(0, column - 1));
+            return new SourceLocation(where.file(), where.line(), where.column() + Math.max(0, column - 1 - hidden));
         }
         return new SourceLocation(where.file(), where.line() + line - 1, column);
+    }
+
+    /** {@code (x)} → {@code x}, when the parentheses enclose the whole text (as around a bare expression). */
+    private static String withoutOuterParentheses(String text) {
+        String t = text.strip();
+        while (t.length() >= 2 && t.charAt(0) == '(' && t.charAt(t.length() - 1) == ')') {
+            int depth = 0;
+            for (int i = 0; i < t.length() - 1; i++) {
+                depth += t.charAt(i) == '(' ? 1 : t.charAt(i) == ')' ? -1 : 0;
+                if (depth == 0) {
+                    return t; // the first '(' closes before the end: (a) == (b)
+                }
+            }
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     private static String firstLine(String s) {

@@ -61,6 +61,17 @@ class TemplateEngineTest {
     }
 
     @Test
+    void anUndefinedVariableInAConditionIsNamedAtItsOwnColumn() {
+        assertThatThrownBy(() -> engine.condition("ready && nope", vars("ready", true), here))
+                .isInstanceOf(TemplateError.class)
+                .hasMessage("undefined variable 'nope'")
+                .satisfies(e -> assertThat(((TemplateError) e).where()).isEqualTo(new SourceLocation("play.yml", 7, 20)));
+        assertThatThrownBy(() -> engine.condition("nope", Vars.EMPTY, here))
+                .hasMessage("undefined variable 'nope'")
+                .satisfies(e -> assertThat(((TemplateError) e).where()).isEqualTo(here));
+    }
+
+    @Test
     void conditionsAreExpressionsWhereGreaterThanWorks() {
         Vars v = vars("cpus", 4L, "os", "debian");
         assertThat(engine.condition("cpus > 2 && os == \"debian\"", v, here)).isTrue();
