@@ -115,8 +115,9 @@ final class HostState {
         return hit;
     }
 
-    Set<String> pendingNotifications() {
-        return Set.copyOf(notified);
+    /** The notified handlers that have not run, in the order they were notified. */
+    List<String> pendingNotifications() {
+        return List.copyOf(notified);
     }
 
     /**

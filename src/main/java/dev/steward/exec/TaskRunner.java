@@ -136,21 +136,23 @@ final class TaskRunner {
         return host.vars(task.options().vars(), task.options().varsLocation(), loopVars, run.settings().extraVars());
     }
 
-    private boolean conditionsHold(Task task, Vars vars) {
+    /** The first condition that does not hold, if any. */
+    private Optional<Expr> falseCondition(Task task, Vars vars) {
         for (Expr cond : task.when()) {
             if (!run.templates().condition(cond.text(), vars, cond.where())) {
-                return false;
+                return Optional.of(cond);
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     /** One run of the module (with its retries), for the task or one loop item. */
     private Outcome single(Task task, HostState host, Map<String, Object> loopVars) {
         Vars vars = vars(task, host, loopVars);
         try {
-            if (!conditionsHold(task, vars)) {
-                return Outcome.of(Status.SKIPPED, "");
+            Optional<Expr> unmet = falseCondition(task, vars);
+            if (unmet.isPresent()) {
+                return Outcome.of(Status.SKIPPED, "condition false: " + unmet.get().text());
             }
             Optional<Retry> retry = task.retry();
             int attempts = retry.map(r -> Math.max(1, r.retries() + 1)).orElse(1);
