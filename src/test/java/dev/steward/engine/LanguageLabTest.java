@@ -66,7 +66,7 @@ class LanguageLabTest {
                       shell: echo reloaded >> /srv/reloads
                   tasks:
                     - name: Config
-                      copy: {dest: /srv/app.conf, content: "port = 6688\\n"}
+                      copy: {dest: /srv/app.conf, content: "port = ${port!6688}\\n"}
                       notify: [restart app, config changed]
                     - name: A block that fails on lab2
                       block:
@@ -106,7 +106,7 @@ class LanguageLabTest {
         assertThat(onHost("lab1", "wc -l < /srv/restarts")).isEqualTo("1\n");
 
         StewardRun forced = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "-l", "lab3",
-                "--force-handlers");
+                "-e", "port=7000", "--force-handlers");
         assertThat(forced.exitCode()).isEqualTo(2);
         assertThat(onHost("lab3", "wc -l < /srv/restarts")).isEqualTo("1\n");
     }
