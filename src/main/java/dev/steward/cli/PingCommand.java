@@ -23,7 +23,7 @@ final class PingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Engine().ping(hosts.inventory, Optional.ofNullable(hosts.limit), forks, !noBecome,
+        return Passphrase.engine().ping(hosts.inventory, Optional.ofNullable(hosts.limit), forks, !noBecome,
                 new PingReporter(System.out)).exitCode();
     }
 }

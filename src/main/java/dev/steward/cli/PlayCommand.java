@@ -73,7 +73,7 @@ final class PlayCommand implements Callable<Integer> {
         if (forks < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--forks must be at least 1");
         }
-        Engine engine = new Engine();
+        Engine engine = Passphrase.engine();
         if (listTasks || listHosts) {
             Engine.Prepared prepared = engine.prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
                     extraVars);

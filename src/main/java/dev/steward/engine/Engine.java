@@ -55,7 +55,12 @@ public final class Engine {
 
     /** An engine that reaches hosts over SSH. */
     public Engine() {
-        this(inventory -> new SshConnector(inventory, Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV))));
+        this(() -> Optional.ofNullable(System.getenv(KEY_PASSPHRASE_ENV)));
+    }
+
+    /** An engine that reaches hosts over SSH and asks {@code passphrase} for encrypted keys. */
+    public Engine(java.util.function.Supplier<Optional<String>> passphrase) {
+        this(inventory -> new SshConnector(inventory, passphrase));
     }
 
     /** An engine that reaches hosts through {@code connectors} (engine tests script their hosts). */

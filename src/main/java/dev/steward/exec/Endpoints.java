@@ -7,6 +7,7 @@ import dev.steward.transport.SshEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,16 @@ final class Endpoints {
     private static final Pattern USER_HOST_PORT = Pattern.compile("(?:([^@]+)@)?([^:@]+)(?::(\\d+))?");
 
     private final Inventory inventory;
-    private final Optional<String> keyPassphrase;
+    private final Supplier<Optional<String>> passphrase;
 
-    Endpoints(Inventory inventory, Optional<String> keyPassphrase) {
+    /** @param passphrase asked only when a host's key is encrypted (an environment variable or a prompt) */
+    Endpoints(Inventory inventory, Supplier<Optional<String>> passphrase) {
         this.inventory = inventory;
-        this.keyPassphrase = keyPassphrase;
+        this.passphrase = passphrase;
+    }
+
+    private Optional<String> passphraseFor(Optional<java.nio.file.Path> key) {
+        return key.filter(dev.steward.transport.ssh.EncryptedKey::isEncrypted).flatMap(k -> passphrase.get());
     }
 
     SshEndpoint of(Host host) {
@@ -33,7 +39,8 @@ final class Endpoints {
         }
         seen.add(name);
         Optional<SshEndpoint> jump = s.jump().map(j -> jumpEndpoint(j, s, seen));
-        return new SshEndpoint(name, s.host(), s.port(), s.user(), s.privateKey(), s.password(), keyPassphrase,
+        return new SshEndpoint(name, s.host(), s.port(), s.user(), s.privateKey(), s.password(),
+                passphraseFor(s.privateKey()),
                 s.knownHosts(), s.hostKeyChecking(), jump, s.connectTimeout());
     }
 
@@ -49,7 +56,8 @@ final class Endpoints {
         }
         String user = m.group(1) != null ? m.group(1) : from.user();
         int port = m.group(3) != null ? Integer.parseInt(m.group(3)) : 22;
-        return new SshEndpoint(jump, m.group(2), port, user, from.privateKey(), Optional.empty(), keyPassphrase,
+        return new SshEndpoint(jump, m.group(2), port, user, from.privateKey(), Optional.empty(),
+                passphraseFor(from.privateKey()),
                 from.knownHosts(), from.hostKeyChecking(), Optional.empty(), from.connectTimeout());
     }
 }
