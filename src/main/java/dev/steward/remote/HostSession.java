@@ -39,60 +39,51 @@ public final class HostSession implements AutoCloseable {
      * where {@code ps} and sudo's log would show them, nor as SSH environment requests, which sshd drops.
      */
     public Apply view(Optional<Become> become, Duration timeout, Map<String, String> environment) {
-        Apply plain = plainView(become, timeout);
-        if (environment.isEmpty()) {
-            return plain;
-        }
         String exports = environment.entrySet().stream()
                 .map(e -> "export " + e.getKey() + "=" + ShellQuote.quote(e.getValue()) + "\n")
                 .collect(java.util.stream.Collectors.joining());
-        return new Apply() {
-            @Override
-            public String host() {
-                return host;
-            }
-
-            @Override
-            public CommandResult query(String commandLine)
-                    throws TransportException, BecomeException, InterruptedException {
-                return run(commandLine, null);
-            }
-
-            @Override
-            public CommandResult run(String commandLine, InputStream stdin)
-                    throws TransportException, BecomeException, InterruptedException {
-                CommandResult file = plain.run("umask 077; f=$(mktemp \"${TMPDIR:-/tmp}/.steward-env.XXXXXX\") "
-                        + "&& cat > \"$f\" && echo \"$f\"", new java.io.ByteArrayInputStream(
-                                exports.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                String path = file.stdout().strip();
-                if (file.exitCode() != 0 || path.isEmpty()) {
-                    return new CommandResult(1, "", "cannot write the environment file: " + file.stderr(), false);
-                }
-                String p = ShellQuote.quote(path);
-                return plain.run(". " + p + " && rm -f " + p + " && { " + commandLine + "\n}", stdin);
-            }
-        };
+        return new View(become, timeout, exports);
     }
 
-    private Apply plainView(Optional<Become> become, Duration timeout) {
-        return new Apply() {
-            @Override
-            public String host() {
-                return host;
-            }
+    /** Commands on this host with one become setting, and an environment script (or none). */
+    private final class View implements Apply {
+        private final Optional<Become> become;
+        private final Duration timeout;
+        private final String exports;
 
-            @Override
-            public CommandResult query(String commandLine)
-                    throws TransportException, BecomeException, InterruptedException {
-                return run(commandLine, null);
-            }
+        View(Optional<Become> become, Duration timeout, String exports) {
+            this.become = become;
+            this.timeout = timeout;
+            this.exports = exports;
+        }
 
-            @Override
-            public CommandResult run(String commandLine, InputStream stdin)
-                    throws TransportException, BecomeException, InterruptedException {
+        @Override
+        public String host() {
+            return host;
+        }
+
+        @Override
+        public CommandResult query(String commandLine) throws TransportException, BecomeException, InterruptedException {
+            return run(commandLine, null);
+        }
+
+        @Override
+        public CommandResult run(String commandLine, InputStream stdin)
+                throws TransportException, BecomeException, InterruptedException {
+            if (exports.isEmpty()) {
                 return runner.run(new CommandSpec(commandLine, stdin, become, timeout));
             }
-        };
+            CommandResult file = runner.run(new CommandSpec("umask 077; f=$(mktemp \"${TMPDIR:-/tmp}/.steward-env.XXXXXX\")"
+                    + " && cat > \"$f\" && echo \"$f\"", new java.io.ByteArrayInputStream(
+                            exports.getBytes(java.nio.charset.StandardCharsets.UTF_8)), become, timeout));
+            String path = file.stdout().strip();
+            if (file.exitCode() != 0 || path.isEmpty()) {
+                return new CommandResult(1, "", "cannot write the environment file: " + file.stderr(), false);
+            }
+            String p = ShellQuote.quote(path);
+            return runner.run(new CommandSpec(". " + p + " && rm -f " + p + " && { " + commandLine + "\n}", stdin,
+                    become, timeout));
+        }
     }
 
     @Override
