@@ -106,13 +106,11 @@ final class HostState {
         notified.addAll(handlers);
     }
 
-    /** Whether a handler with this name or these listen topics was notified; forgets it when so. */
-    boolean takeNotification(String name, List<String> listen) {
-        boolean hit = notified.remove(name);
-        for (String topic : listen) {
-            hit |= notified.remove(topic);
-        }
-        return hit;
+    /** The handler names and listen topics notified so far, forgotten: a flush is about to run them. */
+    Set<String> takeNotifications() {
+        Set<String> taken = new LinkedHashSet<>(notified);
+        notified.clear();
+        return taken;
     }
 
     /** The notified handlers that have not run, in the order they were notified. */

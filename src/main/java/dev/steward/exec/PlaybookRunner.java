@@ -273,14 +273,20 @@ public final class PlaybookRunner implements AutoCloseable {
         boolean forced = p.play.forceHandlers() || run.settings().forceHandlers();
         for (int pass = 0; pass < 10; pass++) {
             boolean ran = false;
+            // every handler answering a notification (by name or a listen topic) runs, not only the first
+            Map<HostState, java.util.Set<String>> due = new LinkedHashMap<>();
+            for (HostState h : hosts) {
+                if (!h.unreachable() && (!h.failed() || forced)) {
+                    due.put(h, h.takeNotifications());
+                }
+            }
             for (Task handler : p.play.handlers()) {
                 List<HostState> targets = new ArrayList<>();
-                for (HostState h : hosts) {
-                    boolean eligible = !h.unreachable() && (!h.failed() || forced);
-                    if (eligible && h.takeNotification(handler.name(), handler.listen())) {
+                due.forEach((h, names) -> {
+                    if (names.contains(handler.name()) || handler.listen().stream().anyMatch(names::contains)) {
                         targets.add(h);
                     }
-                }
+                });
                 if (targets.isEmpty()) {
                     continue;
                 }
