@@ -104,7 +104,7 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         connect(playing);
-        if (play.gatherFacts() && !active(playing).isEmpty() && !waitingForStart) {
+        if (play.gatherFacts() && !active(playing).isEmpty() && (!waitingForStart || holdsStartTask(play))) {
             run.reporter().taskStarted("Gathering Facts", play.location().toString());
             onEach(active(playing), this::gatherFacts);
             for (HostState s : playing) {
@@ -123,6 +123,23 @@ public final class PlaybookRunner implements AutoCloseable {
                         + String.join(", ", s.pendingNotifications()) + " (force_handlers or --force-handlers runs them)");
             }
         }
+    }
+
+    /** --start-at-task: the play that holds the task gathers its facts, which the tasks after it may use. */
+    private boolean holdsStartTask(Play play) {
+        String name = run.settings().startAtTask().orElseThrow();
+        return List.of(play.preTasks(), play.tasks(), play.postTasks()).stream().anyMatch(l -> holds(l, name));
+    }
+
+    private static boolean holds(List<TaskItem> items, String name) {
+        for (TaskItem item : items) {
+            if (item instanceof Task t ? t.title().equals(name)
+                    : item instanceof Block b && (holds(b.block(), name) || holds(b.rescue(), name)
+                            || holds(b.always(), name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Role defaults, inventory, facts, play vars, vars_files, role vars (extra vars go on top per task). */
