@@ -200,7 +200,7 @@ public final class PlaybookRunner implements AutoCloseable {
     }
 
     private boolean includeApplies(Block b, HostState h, TaskOptions options) {
-        Vars vars = h.vars(options.vars(), options.varsLocation(), Map.of(), run.settings().extraVars());
+        Vars vars = h.vars(options, Map.of(), run.settings().extraVars());
         try {
             for (Expr e : b.options().when()) {
                 if (!run.templates().condition(e.text(), vars, e.where())) {
@@ -220,7 +220,8 @@ public final class PlaybookRunner implements AutoCloseable {
 
     private static TaskOptions withoutWhen(TaskOptions o) {
         return new TaskOptions(List.of(), o.become(), o.becomeUser(), o.tags(), o.ignoreErrors(), o.noLog(),
-                o.delegateTo(), o.runOnce(), o.checkMode(), o.diff(), o.environment(), o.vars(), o.varsLocation());
+                o.delegateTo(), o.runOnce(), o.checkMode(), o.diff(), o.environment(), o.vars(), o.varsLocation(),
+                o.includeVars(), o.includeVarsLocation());
     }
 
     private void task(Task task, List<HostState> hosts, PlayRun p) throws InterruptedException {
@@ -272,8 +273,7 @@ public final class PlaybookRunner implements AutoCloseable {
             case "end_play" -> p.ended = true;
             case "end_host" -> {
                 for (HostState h : hosts) {
-                    Vars vars = h.vars(task.options().vars(), task.options().varsLocation(), Map.of(),
-                            run.settings().extraVars());
+                    Vars vars = h.vars(task.options(), Map.of(), run.settings().extraVars());
                     boolean applies = task.when().stream().allMatch(e -> run.templates().condition(e.text(), vars,
                             e.where()));
                     if (applies) {
