@@ -255,12 +255,23 @@ public final class PlaybookRunner implements AutoCloseable {
         }
     }
 
-    /** run_once: the other hosts share the one result, its registered value and its notifications. */
+    /**
+     * run_once: the other hosts share the one result, its registered value and its notifications; when it
+     * failed (not ignored), they fail with it, as in Ansible.
+     */
     private void shareRunOnceResult(Task task, HostState ran, List<HostState> others, HostResult result) {
         for (HostState other : others) {
             task.register().ifPresent(name -> other.register(name, ran.registeredValue(name)));
             if (result.status() == Status.CHANGED && !task.notifies().isEmpty()) {
                 other.notifyHandlers(task.notifies());
+            }
+            if (result.status() == Status.FAILED && !result.ignored()) {
+                other.markFailed();
+                HostResult r = new HostResult(other.name(), task.title(), task.module(), Status.FAILED,
+                        "the run_once task failed on " + ran.name() + " (the result every host shares)", Map.of(),
+                        Duration.ZERO, false);
+                run.recap().count(r);
+                run.reporter().hostResult(r);
             }
         }
     }
