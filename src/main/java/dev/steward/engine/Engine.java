@@ -52,6 +52,7 @@ public final class Engine {
     private final ModuleRegistry modules = ModuleRegistry.standard();
     private final TemplateEngine templates = new TemplateEngine();
     private final Function<Inventory, Connector> connectors;
+    private final Path workDir;
 
     /** An engine that reaches hosts over SSH. */
     public Engine() {
@@ -65,7 +66,16 @@ public final class Engine {
 
     /** An engine that reaches hosts through {@code connectors} (engine tests script their hosts). */
     public Engine(Function<Inventory, Connector> connectors) {
+        this(connectors, Path.of(""));
+    }
+
+    /**
+     * An engine that reaches hosts through {@code connectors} and keeps {@code .steward/retry/} under
+     * {@code workDir} (the working directory by default; tests give a temporary folder).
+     */
+    public Engine(Function<Inventory, Connector> connectors, Path workDir) {
         this.connectors = connectors;
+        this.workDir = workDir;
     }
 
     public RunSummary play(PlayRequest request) throws InterruptedException {
@@ -76,7 +86,7 @@ public final class Engine {
         Reporter reporter = new RedactingReporter(request.reporter(), new Redactor(
                 KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars())));
         RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings, reporter);
-        RetryFile.update(request.playbook(), outcome.failedHosts(), reporter);
+        RetryFile.update(workDir, request.playbook(), outcome.failedHosts(), reporter);
         return outcome.summary();
     }
 

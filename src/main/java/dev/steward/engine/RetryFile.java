@@ -15,13 +15,13 @@ final class RetryFile {
     private RetryFile() {
     }
 
-    static Path of(Path playbook) {
+    static Path of(Path workDir, Path playbook) {
         String name = playbook.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return Path.of(".steward", "retry", name + ".hosts");
+        return workDir.resolve(Path.of(".steward", "retry", name + ".hosts"));
     }
 
-    static void update(Path playbook, List<String> failedHosts, Reporter reporter) {
-        Path file = of(playbook);
+    static void update(Path workDir, Path playbook, List<String> failedHosts, Reporter reporter) {
+        Path file = of(workDir, playbook);
         try {
             if (failedHosts.isEmpty()) {
                 Files.deleteIfExists(file);

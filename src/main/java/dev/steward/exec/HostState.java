@@ -1,6 +1,7 @@
 package dev.steward.exec;
 
 import dev.steward.inventory.Host;
+import dev.steward.playbook.TaskOptions;
 import dev.steward.remote.HostSession;
 import dev.steward.source.SourceLocation;
 import dev.steward.vars.Vars;
@@ -106,13 +107,11 @@ final class HostState {
         notified.addAll(handlers);
     }
 
-    /** Whether a handler with this name or these listen topics was notified; forgets it when so. */
-    boolean takeNotification(String name, List<String> listen) {
-        boolean hit = notified.remove(name);
-        for (String topic : listen) {
-            hit |= notified.remove(topic);
-        }
-        return hit;
+    /** The handler names and listen topics notified so far, forgotten: a flush is about to run them. */
+    Set<String> takeNotifications() {
+        Set<String> taken = new LinkedHashSet<>(notified);
+        notified.clear();
+        return taken;
     }
 
     /** The notified handlers that have not run, in the order they were notified. */
@@ -121,12 +120,12 @@ final class HostState {
     }
 
     /**
-     * The variables a task sees, lowest first: the play's layers, block and task vars, registered
-     * results and set_fact, the loop variable, then extra vars on top.
+     * The variables a task sees, lowest first: the play's layers, block and task vars, include vars,
+     * registered results and set_fact, the loop variable, then extra vars on top.
      */
-    Vars vars(Map<String, Object> taskVars, SourceLocation taskVarsAt, Map<String, Object> loopVars,
-            Map<String, Object> extraVars) {
-        return playVars.with("block and task vars", taskVars, taskVarsAt)
+    Vars vars(TaskOptions options, Map<String, Object> loopVars, Map<String, Object> extraVars) {
+        return playVars.with("block and task vars", options.vars(), options.varsLocation())
+                .with("include vars", options.includeVars(), options.includeVarsLocation())
                 .withData("registered and set_fact", registered)
                 .withData("loop", loopVars)
                 .with("extra vars", extraVars, SourceLocation.UNKNOWN);

@@ -104,7 +104,7 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         connect(playing);
-        if (play.gatherFacts() && !active(playing).isEmpty() && !waitingForStart) {
+        if (play.gatherFacts() && !active(playing).isEmpty() && (!waitingForStart || holdsStartTask(play))) {
             run.reporter().taskStarted("Gathering Facts", play.location().toString());
             onEach(active(playing), this::gatherFacts);
             for (HostState s : playing) {
@@ -123,6 +123,23 @@ public final class PlaybookRunner implements AutoCloseable {
                         + String.join(", ", s.pendingNotifications()) + " (force_handlers or --force-handlers runs them)");
             }
         }
+    }
+
+    /** --start-at-task: the play that holds the task gathers its facts, which the tasks after it may use. */
+    private boolean holdsStartTask(Play play) {
+        String name = run.settings().startAtTask().orElseThrow();
+        return List.of(play.preTasks(), play.tasks(), play.postTasks()).stream().anyMatch(l -> holds(l, name));
+    }
+
+    private static boolean holds(List<TaskItem> items, String name) {
+        for (TaskItem item : items) {
+            if (item instanceof Task t ? t.title().equals(name)
+                    : item instanceof Block b && (holds(b.block(), name) || holds(b.rescue(), name)
+                            || holds(b.always(), name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Role defaults, inventory, facts, play vars, vars_files, role vars (extra vars go on top per task). */
@@ -183,7 +200,7 @@ public final class PlaybookRunner implements AutoCloseable {
     }
 
     private boolean includeApplies(Block b, HostState h, TaskOptions options) {
-        Vars vars = h.vars(options.vars(), options.varsLocation(), Map.of(), run.settings().extraVars());
+        Vars vars = h.vars(options, Map.of(), run.settings().extraVars());
         try {
             for (Expr e : b.options().when()) {
                 if (!run.templates().condition(e.text(), vars, e.where())) {
@@ -203,7 +220,8 @@ public final class PlaybookRunner implements AutoCloseable {
 
     private static TaskOptions withoutWhen(TaskOptions o) {
         return new TaskOptions(List.of(), o.become(), o.becomeUser(), o.tags(), o.ignoreErrors(), o.noLog(),
-                o.delegateTo(), o.runOnce(), o.checkMode(), o.diff(), o.environment(), o.vars(), o.varsLocation());
+                o.delegateTo(), o.runOnce(), o.checkMode(), o.diff(), o.environment(), o.vars(), o.varsLocation(),
+                o.includeVars(), o.includeVarsLocation());
     }
 
     private void task(Task task, List<HostState> hosts, PlayRun p) throws InterruptedException {
@@ -237,12 +255,23 @@ public final class PlaybookRunner implements AutoCloseable {
         }
     }
 
-    /** run_once: the other hosts share the one result, its registered value and its notifications. */
+    /**
+     * run_once: the other hosts share the one result, its registered value and its notifications; when it
+     * failed (not ignored), they fail with it, as in Ansible.
+     */
     private void shareRunOnceResult(Task task, HostState ran, List<HostState> others, HostResult result) {
         for (HostState other : others) {
             task.register().ifPresent(name -> other.register(name, ran.registeredValue(name)));
             if (result.status() == Status.CHANGED && !task.notifies().isEmpty()) {
                 other.notifyHandlers(task.notifies());
+            }
+            if (result.status() == Status.FAILED && !result.ignored()) {
+                other.markFailed();
+                HostResult r = new HostResult(other.name(), task.title(), task.module(), Status.FAILED,
+                        "the run_once task failed on " + ran.name() + " (the result every host shares)", Map.of(),
+                        Duration.ZERO, false);
+                run.recap().count(r);
+                run.reporter().hostResult(r);
             }
         }
     }
@@ -255,8 +284,7 @@ public final class PlaybookRunner implements AutoCloseable {
             case "end_play" -> p.ended = true;
             case "end_host" -> {
                 for (HostState h : hosts) {
-                    Vars vars = h.vars(task.options().vars(), task.options().varsLocation(), Map.of(),
-                            run.settings().extraVars());
+                    Vars vars = h.vars(task.options(), Map.of(), run.settings().extraVars());
                     boolean applies = task.when().stream().allMatch(e -> run.templates().condition(e.text(), vars,
                             e.where()));
                     if (applies) {
@@ -273,14 +301,20 @@ public final class PlaybookRunner implements AutoCloseable {
         boolean forced = p.play.forceHandlers() || run.settings().forceHandlers();
         for (int pass = 0; pass < 10; pass++) {
             boolean ran = false;
+            // every handler answering a notification (by name or a listen topic) runs, not only the first
+            Map<HostState, java.util.Set<String>> due = new LinkedHashMap<>();
+            for (HostState h : hosts) {
+                if (!h.unreachable() && (!h.failed() || forced)) {
+                    due.put(h, h.takeNotifications());
+                }
+            }
             for (Task handler : p.play.handlers()) {
                 List<HostState> targets = new ArrayList<>();
-                for (HostState h : hosts) {
-                    boolean eligible = !h.unreachable() && (!h.failed() || forced);
-                    if (eligible && h.takeNotification(handler.name(), handler.listen())) {
+                due.forEach((h, names) -> {
+                    if (names.contains(handler.name()) || handler.listen().stream().anyMatch(names::contains)) {
                         targets.add(h);
                     }
-                }
+                });
                 if (targets.isEmpty()) {
                     continue;
                 }

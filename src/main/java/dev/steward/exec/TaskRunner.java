@@ -133,7 +133,7 @@ final class TaskRunner {
     }
 
     private Vars vars(Task task, HostState host, Map<String, Object> loopVars) {
-        return host.vars(task.options().vars(), task.options().varsLocation(), loopVars, run.settings().extraVars());
+        return host.vars(task.options(), loopVars, run.settings().extraVars());
     }
 
     /** The first condition that does not hold, if any. */

@@ -91,7 +91,7 @@ final class TaskReader {
         Block.Kind kind = key.equals("import_tasks") ? Block.Kind.IMPORT : Block.Kind.INCLUDE;
         List<TaskItem> items = list(content, key + " " + file, ctx.including(path));
         return Optional.of(new Block(r.string("name").orElse(key + ": " + file), r.map().location(), kind, items,
-                List.of(), List.of(), OptionsReader.read(r)));
+                List.of(), List.of(), OptionsReader.read(r).asIncludeVars()));
     }
 
     private static Path resolve(String file, ReadContext ctx) {

@@ -12,16 +12,20 @@ import java.util.Locale;
  * @param status ok, changed, skipped, failed or unreachable
  * @param messageContains text the message must contain
  * @param message the whole message
+ * @param diffContains text the result's diff must contain
+ * @param noDiff true when the result must carry no diff
  */
 record EventPattern(String task, String host, String status, @JsonProperty("message_contains") String messageContains,
-        String message) {
+        String message, @JsonProperty("diff_contains") String diffContains, @JsonProperty("no_diff") Boolean noDiff) {
 
     boolean matches(HostResult r) {
         return (task == null || task.equals(r.task()))
                 && (host == null || host.equals(r.host()))
                 && (status == null || status.equals(statusOf(r)))
                 && (messageContains == null || r.message().contains(messageContains))
-                && (message == null || message.equals(r.message()));
+                && (message == null || message.equals(r.message()))
+                && (diffContains == null || r.diff().map(d -> d.contains(diffContains)).orElse(false))
+                && (noDiff == null || noDiff == r.diff().isEmpty());
     }
 
     static String statusOf(HostResult r) {
@@ -45,6 +49,12 @@ record EventPattern(String task, String host, String status, @JsonProperty("mess
         }
         if (message != null) {
             parts.add("message=" + message);
+        }
+        if (diffContains != null) {
+            parts.add("diff_contains=" + diffContains);
+        }
+        if (noDiff != null) {
+            parts.add("no_diff=" + noDiff);
         }
         return "{" + String.join(", ", parts) + "}";
     }

@@ -9,17 +9,19 @@ import java.util.List;
  * run a task in parallel, so the results of one task are a group; the order of tasks is not.
  */
 record EventStep(String task, String host, String status, @JsonProperty("message_contains") String messageContains,
-        String message, @JsonProperty("any_order") List<EventPattern> anyOrder) {
+        String message, @JsonProperty("diff_contains") String diffContains, @JsonProperty("no_diff") Boolean noDiff,
+        @JsonProperty("any_order") List<EventPattern> anyOrder) {
 
     EventStep {
-        boolean single = task != null || host != null || status != null || messageContains != null || message != null;
+        boolean single = task != null || host != null || status != null || messageContains != null || message != null
+                || diffContains != null || noDiff != null;
         if (single == (anyOrder != null)) {
             throw new IllegalArgumentException("an event step is either one event or an any_order group");
         }
     }
 
     List<EventPattern> patterns() {
-        return anyOrder != null ? anyOrder : List.of(new EventPattern(task, host, status, messageContains, message));
+        return anyOrder != null ? anyOrder : List.of(new EventPattern(task, host, status, messageContains, message, diffContains, noDiff));
     }
 
     @Override

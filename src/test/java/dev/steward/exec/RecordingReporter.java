@@ -1,6 +1,7 @@
 package dev.steward.exec;
 
 import dev.steward.report.HostResult;
+import dev.steward.report.ItemResult;
 import dev.steward.report.Recap;
 import dev.steward.report.Reporter;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 final class RecordingReporter implements Reporter {
 
     private final List<HostResult> results = new ArrayList<>();
+    private final List<ItemResult> items = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
 
     @Override
@@ -30,17 +33,34 @@ final class RecordingReporter implements Reporter {
     }
 
     @Override
+    public synchronized void itemResult(ItemResult r) {
+        items.add(r);
+        transcript.add("      item " + r.status().name().toLowerCase(java.util.Locale.ROOT) + " [" + r.host() + "] ("
+                + r.label() + ")" + (r.message().isEmpty() ? "" : " => " + r.message().replace("\n", "\n          ")));
+    }
+
+    @Override
     public synchronized void warning(String message) {
+        warnings.add(message);
         transcript.add("[WARNING] " + message);
     }
 
     @Override
     public synchronized void recap(Recap recap) {
         recap.ordered().forEach((host, c) -> transcript.add("RECAP " + host + " " + c));
+        recap.handlersNotRun().forEach((host, h) -> transcript.add("RECAP " + host + " handlers not run: " + h));
     }
 
     synchronized List<HostResult> results() {
         return List.copyOf(results);
+    }
+
+    synchronized List<ItemResult> items() {
+        return List.copyOf(items);
+    }
+
+    synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     synchronized String transcript() {

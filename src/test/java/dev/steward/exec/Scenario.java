@@ -20,15 +20,27 @@ record Scenario(String description, String inventory, String playbook, Map<Strin
             throw new IllegalArgumentException("a scenario needs inventory, playbook and expect");
         }
         files = files == null ? Map.of() : files;
-        options = options == null ? new Options(null, null, null) : options;
+        options = options == null ? new Options(null, null, null, null, null, null, null, null, null) : options;
         hosts = hosts == null ? List.of() : hosts;
     }
 
-    /** {@code steward play} options: {@code -e} values as written, {@code --limit}, {@code --forks} (default 5). */
-    record Options(@JsonProperty("extra_vars") List<String> extraVars, String limit, Integer forks) {
+    /**
+     * {@code steward play} options: {@code -e} values as written, {@code --limit}, {@code --forks} (default 5),
+     * {@code --check}, {@code --diff}, {@code --tags}, {@code --skip-tags}, {@code --start-at-task},
+     * {@code --force-handlers}.
+     */
+    record Options(@JsonProperty("extra_vars") List<String> extraVars, String limit, Integer forks, Boolean check,
+            Boolean diff, List<String> tags, @JsonProperty("skip_tags") List<String> skipTags,
+            @JsonProperty("start_at_task") String startAtTask,
+            @JsonProperty("force_handlers") Boolean forceHandlers) {
         Options {
             extraVars = extraVars == null ? List.of() : extraVars;
             forks = forks == null ? 5 : forks;
+            check = Boolean.TRUE.equals(check);
+            diff = Boolean.TRUE.equals(diff);
+            tags = tags == null ? List.of() : tags;
+            skipTags = skipTags == null ? List.of() : skipTags;
+            forceHandlers = Boolean.TRUE.equals(forceHandlers);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.steward.engine.Engine;
 import dev.steward.engine.PlayRequest;
 import dev.steward.engine.RunSummary;
 import dev.steward.report.HostResult;
+import dev.steward.report.ItemResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A scenario run by the real engine against its scripted hosts: the summary, the results, what hosts received. */
-record ScenarioRun(RunSummary summary, List<HostResult> results, String transcript, ScriptedHosts hosts) {
+record ScenarioRun(RunSummary summary, List<HostResult> results, List<ItemResult> items, List<String> warnings,
+        String transcript, ScriptedHosts hosts, Optional<String> retryFile) {
 
     /** Writes the inventory, the playbook and its files into {@code dir}, then plays it. */
     static ScenarioRun of(Scenario scenario, Path dir) throws IOException, InterruptedException {
@@ -25,9 +27,13 @@ record ScenarioRun(RunSummary summary, List<HostResult> results, String transcri
         ScriptedHosts hosts = scenario.scriptedHosts();
         RecordingReporter reporter = new RecordingReporter();
         Scenario.Options o = scenario.options();
-        RunSummary summary = new Engine(i -> hosts).play(new PlayRequest(playbook, inventory,
-                Optional.ofNullable(o.limit()), o.forks(), o.extraVars(), reporter));
-        return new ScenarioRun(summary, reporter.results(), reporter.transcript(), hosts);
+        RunSummary summary = new Engine(i -> hosts, dir).play(new PlayRequest(playbook, inventory,
+                Optional.ofNullable(o.limit()), o.forks(), o.extraVars(), reporter, o.check(), o.diff(), o.tags(),
+                o.skipTags(), Optional.ofNullable(o.startAtTask()), o.forceHandlers()));
+        Path retry = dir.resolve(".steward/retry/playbook.hosts");
+        Optional<String> retryFile = Files.isRegularFile(retry) ? Optional.of(Files.readString(retry)) : Optional.empty();
+        return new ScenarioRun(summary, reporter.results(), reporter.items(), reporter.warnings(),
+                reporter.transcript(), hosts, retryFile);
     }
 
     private static Path write(Path dir, String name, String text) throws IOException {

@@ -65,8 +65,42 @@ class SemanticsTest {
                     .ifPresent(r -> problems.add("no_events " + unwanted + " occurred: " + r.host() + " " + r.task()));
         }
         expect.commands().forEach((host, wanted) -> checkCommands(host, wanted, run.hosts().commandsOf(host), problems));
+        checkItems(expect.items(), run, problems);
+        if (expect.handlersNotRun() != null && !expect.handlersNotRun().equals(run.summary().recap().handlersNotRun())) {
+            problems.add("handlers not run " + run.summary().recap().handlersNotRun() + ", expected "
+                    + expect.handlersNotRun());
+        }
+        for (String w : expect.warnings()) {
+            if (run.warnings().stream().noneMatch(x -> x.contains(w))) {
+                problems.add("no warning contains '" + w + "'");
+            }
+        }
+        if (expect.retryHosts() != null) {
+            String wanted = expect.retryHosts().isEmpty() ? "(no file)" : String.join("\n", expect.retryHosts()) + "\n";
+            String got = run.retryFile().orElse("(no file)");
+            if (!wanted.equals(got)) {
+                problems.add("retry file " + got.replace("\n", "\\n") + ", expected " + wanted.replace("\n", "\\n"));
+            }
+        }
         if (!problems.isEmpty()) {
             fail(file.getFileName() + ":\n  - " + String.join("\n  - ", problems) + "\n\n" + run.describe());
+        }
+    }
+
+    private static void checkItems(List<ItemPattern> wanted, ScenarioRun run, List<String> problems) {
+        int from = 0;
+        for (ItemPattern p : wanted) {
+            int found = -1;
+            for (int i = from; i < run.items().size() && found < 0; i++) {
+                if (p.matches(run.items().get(i))) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                problems.add("no loop item " + p + " at or after item #" + (from + 1));
+                return;
+            }
+            from = found + 1;
         }
     }
 
