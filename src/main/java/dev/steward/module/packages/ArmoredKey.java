@@ -38,20 +38,12 @@ final class ArmoredKey {
         }
         String[] lines = text.substring(begin + BEGIN.length(), end).split("\n");
         StringBuilder body = new StringBuilder();
-        boolean headers = true;
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (headers) {
-                // armor headers (Version: …, Comment: …) end at the first blank line
-                if (line.isEmpty() && body.isEmpty()) {
-                    headers = false;
-                    continue;
-                }
-                if (line.contains(": ")) {
-                    continue;
-                }
-                headers = false;
-            }
+        int i = 1; // lines[0] is the rest of the BEGIN line
+        while (i < lines.length && lines[i].contains(": ")) {
+            i++; // armor headers (Version: …, Comment: …)
+        }
+        for (; i < lines.length; i++) {
+            String line = lines[i].strip();
             if (line.startsWith("=")) {
                 break; // the CRC-24 line
             }

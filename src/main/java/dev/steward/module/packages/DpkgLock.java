@@ -37,7 +37,7 @@ final class DpkgLock {
 
     static ModuleFailure held(Probe host, CommandResult r, long timeoutSeconds) {
         String holder = r.stderr().lines().filter(l -> l.startsWith("steward-dpkg-lock: "))
-                .map(l -> l.substring("steward-dpkg-lock: ".length()).strip()).findFirst().orElse("another process");
+                .map(l -> l.substring("steward-dpkg-lock: ".length()).strip().replaceAll("\\s+\\)$", ")")).findFirst().orElse("another process");
         return new ModuleFailure(host.host() + ": the dpkg lock is still held by " + holder + " after waiting "
                 + timeoutSeconds + " s; let it finish (often apt-daily or unattended-upgrades on a fresh host), "
                 + "or raise lock_timeout", Map.of("rc", (long) r.exitCode(), "stderr", r.stderr(), "holder", holder));

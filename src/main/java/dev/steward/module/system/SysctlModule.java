@@ -85,7 +85,8 @@ public final class SysctlModule implements Module {
             String k = eq > 0 ? t.substring(0, eq).strip().replaceFirst("^-", "").replace('/', '.') : "";
             if (!t.startsWith("#") && !t.startsWith(";") && k.equals(key)) {
                 if (!absent && !found) {
-                    lines.add(key + " = " + value.get());
+                    String has = t.substring(eq + 1).strip().replaceAll("\\s+", " ");
+                    lines.add(has.equals(value.get()) ? line : key + " = " + value.get());
                 }
                 found = true;
                 continue;
@@ -106,6 +107,7 @@ public final class SysctlModule implements Module {
         Plan write = fileDiffers ? ContentPlanner.plan(call, file, content.getBytes(StandardCharsets.UTF_8),
                 new Ownership(Optional.of(0644), Optional.empty(), Optional.empty())) : null;
         String what = absent ? "remove " + key + " from " + file
+                : !kernelDiffers ? "persist " + key + " = " + value.get() + " in " + file
                 : "set " + key + " " + (now.isEmpty() ? "" : now + " → ") + value.get()
                         + (fileDiffers ? " in " + file : "") + (reload ? "" : " (at the next boot)");
         Optional<dev.steward.module.FileDiff> diff = write instanceof Plan.Change c ? c.diff() : Optional.empty();
