@@ -161,9 +161,10 @@ class SystemModulesLabTest {
                 onHost("lab2", "base64 -w0 /usr/share/keyrings/debian-archive-keyring.gpg"));
         Path playbook = write("site-check.yml", sitePlaybook(armor(keyring)));
         String snapshot = "dpkg-query -W -f='${db:Status-Abbrev}\\n' tree jq 2>&1; ls -la --time-style=+%s /etc/apt/keyrings "
-                + "/etc/apt/sources.list.d /etc/sysctl.d /home; getent passwd deploy; getent group deployers; hostname; "
+                + "/etc/apt/sources.list.d /etc/sysctl.d; ls -A /home; getent passwd deploy; getent group deployers; hostname; "
                 + "cat /etc/hostname; readlink /etc/localtime; cat /etc/timezone 2>&1; sysctl net.ipv4.conf.all.log_martians; "
                 + "systemctl is-enabled apt-daily-upgrade.timer steward-demo 2>&1; ls /var/lib/apt/lists; true";
+        // not /home/steward itself: the SSH user's first sudo may leave a mark there (the connection, not a module)
         String before = onHost("lab2", snapshot);
 
         Run check = Run.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab2", "--check",
