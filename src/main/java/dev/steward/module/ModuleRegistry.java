@@ -33,7 +33,18 @@ public final class ModuleRegistry {
     public static ModuleRegistry standard() {
         return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
                 new TemplateModule(), new FileModule(), new DebugModule(), new PingModule(), new SetFactModule(),
-                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule()));
+                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule(),
+                new dev.steward.module.packages.AptModule(),
+                new dev.steward.module.packages.AptKeyModule(),
+                new dev.steward.module.packages.AptRepositoryModule(),
+                new dev.steward.module.system.SystemdModule("systemd"),
+                new dev.steward.module.system.SystemdModule("service"),
+                new dev.steward.module.system.UserModule(),
+                new dev.steward.module.system.GroupModule(),
+                new dev.steward.module.system.AuthorizedKeyModule(),
+                new dev.steward.module.system.SysctlModule(),
+                new dev.steward.module.system.HostnameModule(),
+                new dev.steward.module.system.TimezoneModule()));
     }
 
     public Optional<Module> find(String name) {

@@ -24,14 +24,14 @@ import java.util.Optional;
  * and its mode/owner/group, and when they differ, upload to a temporary file in the target folder
  * and rename it over the old one, so no reader ever sees a half-written file.
  */
-final class ContentPlanner {
+public final class ContentPlanner {
 
     private static final int NEW_FILE_MODE = 0644;
 
     private ContentPlanner() {
     }
 
-    static Plan plan(ModuleCall call, String dest, byte[] content, Ownership wanted)
+    public static Plan plan(ModuleCall call, String dest, byte[] content, Ownership wanted)
             throws ModuleFailure, TransportException, BecomeException, InterruptedException {
         FileState state = FileState.probe(call.probe(), dest);
         if (state.type() == FileState.Type.DIRECTORY) {

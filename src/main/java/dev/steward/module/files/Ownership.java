@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The mode, owner and group a file task asks for, compared with what is there. */
-record Ownership(Optional<Integer> mode, Optional<String> owner, Optional<String> group) {
+public record Ownership(Optional<Integer> mode, Optional<String> owner, Optional<String> group) {
 
     static final List<Param> PARAMS = List.of(
             Param.optional("mode", ParamType.MODE, "permissions in octal, e.g. 0640 (640 means the same)"),
