@@ -215,4 +215,23 @@ class VaultCommandTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(editedPath().getParent()).doesNotExist();
     }
+
+    @Test
+    void checkOpensVaultVarsFilesWithThePasswordFileAndOtherwiseSaysHowToGiveOne() throws IOException {
+        Path secrets = vault();
+        Path inventory = Files.writeString(dir.resolve("inventory.yml"),
+                "all:\n  hosts:\n    h1: {ssh: {host: 10.0.0.1}}\n");
+        Path site = Files.writeString(dir.resolve("site.yml"), "- hosts: all\n  gather_facts: false\n  vars_files: ["
+                + secrets.getFileName() + "]\n  tasks:\n    - command: echo ${db_password}\n");
+        Run ok = steward("check", site.toString(), "-i", inventory.toString(), "--vault-password-file", pw.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        Run missing = steward("check", site.toString(), "-i", inventory.toString());
+        assertThat(missing.code()).isEqualTo(4);
+        assertThat(missing.err()).contains("secrets.yml:1:1").contains("is a vault: give --vault-password-file");
+        Run wrong = steward("check", site.toString(), "-i", inventory.toString(), "--vault-password-file",
+                otherPw.toString());
+        assertThat(wrong.code()).isEqualTo(4);
+        assertThat(wrong.err()).contains("the vault password is wrong or the file was changed")
+                .doesNotContain("second-password");
+    }
 }
