@@ -24,12 +24,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     InventoryOption hosts;
 
+    @Mixin
+    VaultPasswordOption vault;
+
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS", description = "as for play")
     List<String> extraVars = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Engine.Prepared p = new Engine().prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
+        Engine.Prepared p = new Engine().withVault(vault.files()).prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
                 extraVars);
         long tasks = p.plays().size();
         System.out.println(playbook + ": no problems found (" + tasks + (tasks == 1 ? " play" : " plays")

@@ -3,10 +3,14 @@ package dev.steward.cli;
 import dev.steward.inventory.Inventory;
 import dev.steward.inventory.InventoryPrinter;
 import dev.steward.inventory.InventoryReader;
+import dev.steward.inventory.LocalUser;
+import dev.steward.report.Redactor;
+import dev.steward.secrets.VaultFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +32,18 @@ final class InventoryCommand implements Callable<Integer> {
         boolean graph;
     }
 
+    @Mixin
+    VaultPasswordOption vault;
+
     @Parameters(arity = "0..1", paramLabel = "GROUP", description = "with --graph: only this group")
     String group;
 
     @Override
     public Integer call() {
-        Inventory inv = InventoryReader.read(inventory);
-        if (mode.list) {
-            System.out.println(InventoryPrinter.list(inv));
+        VaultFiles vaulted = vault.files();
+        Inventory inv = new InventoryReader(LocalUser.current(), vaulted).readFile(inventory);
+        if (mode.list) { // values from a vault file have no secret-sounding name: mask them by value
+            System.out.println(new Redactor(vaulted.secrets().values()).redact(InventoryPrinter.list(inv)));
         } else {
             System.out.print(group == null ? InventoryPrinter.graph(inv) : InventoryPrinter.graph(inv, group));
         }

@@ -15,6 +15,9 @@ final class PingCommand implements Callable<Integer> {
     @Mixin
     InventoryOption hosts;
 
+    @Mixin
+    VaultPasswordOption vault;
+
     @Option(names = {"-f", "--forks"}, defaultValue = "10", description = "hosts checked at once (default: 10)")
     int forks;
 
@@ -23,7 +26,7 @@ final class PingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Passphrase.engine().ping(hosts.inventory, Optional.ofNullable(hosts.limit), forks, !noBecome,
+        return Passphrase.engine().withVault(vault.files()).ping(hosts.inventory, Optional.ofNullable(hosts.limit), forks, !noBecome,
                 new PingReporter(System.out)).exitCode();
     }
 }

@@ -29,6 +29,9 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     InventoryOption hosts;
 
+    @Mixin
+    VaultPasswordOption vault;
+
     @Option(names = {"-f", "--forks"}, defaultValue = "10", description = "hosts worked on at once (default: 10)")
     int forks;
 
@@ -73,7 +76,7 @@ final class PlayCommand implements Callable<Integer> {
         if (forks < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--forks must be at least 1");
         }
-        Engine engine = Passphrase.engine();
+        Engine engine = Passphrase.engine().withVault(vault.files());
         if (listTasks || listHosts) {
             Engine.Prepared prepared = engine.prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
                     extraVars);

@@ -9,6 +9,7 @@ import dev.steward.inventory.Host;
 import dev.steward.inventory.HostPattern;
 import dev.steward.inventory.Inventory;
 import dev.steward.inventory.InventoryReader;
+import dev.steward.inventory.LocalUser;
 import dev.steward.module.ModuleRegistry;
 import dev.steward.playbook.ModuleCatalog;
 import dev.steward.playbook.Play;
@@ -20,6 +21,7 @@ import dev.steward.report.Recap;
 import dev.steward.report.RedactingReporter;
 import dev.steward.report.Redactor;
 import dev.steward.report.Reporter;
+import dev.steward.secrets.VaultFiles;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.YNode;
@@ -53,6 +55,7 @@ public final class Engine {
     private final TemplateEngine templates = new TemplateEngine();
     private final Function<Inventory, Connector> connectors;
     private final Path workDir;
+    private VaultFiles vault = VaultFiles.none();
 
     /** An engine that reaches hosts over SSH. */
     public Engine() {
@@ -78,13 +81,22 @@ public final class Engine {
         this.workDir = workDir;
     }
 
+    /**
+     * Opens vars files that are whole vault files with {@code vault}'s password, and masks every value
+     * that came out of them; without it, such a file is a problem that asks for a password.
+     */
+    public Engine withVault(VaultFiles vault) {
+        this.vault = vault;
+        return this;
+    }
+
     public RunSummary play(PlayRequest request) throws InterruptedException {
         Prepared prepared = prepare(request.playbook(), request.inventory(), request.limit(), request.extraVars());
         RunSettings settings = new RunSettings(request.forks(), prepared.extraVars(), COMMAND_TIMEOUT, request.check(),
                 request.diff(), TagFilter.of(request.tags(), request.skipTags()), request.startAtTask(),
                 request.forceHandlers());
         Reporter reporter = new RedactingReporter(request.reporter(), new Redactor(
-                KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars())));
+                KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars(), vault.secrets())));
         RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings, reporter);
         RetryFile.update(workDir, request.playbook(), outcome.failedHosts(), reporter);
         return outcome.summary();
@@ -100,9 +112,9 @@ public final class Engine {
      * with a {@link dev.steward.source.ValidationException}; no host is contacted.
      */
     public Prepared prepare(Path playbookFile, Path inventoryFile, Optional<String> limit, List<String> extraVarsGiven) {
-        Inventory inventory = InventoryReader.read(inventoryFile);
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
         Problems problems = new Problems();
-        Playbook playbook = new PlaybookReader(catalog()).read(playbookFile, problems);
+        Playbook playbook = new PlaybookReader(catalog(), vault).read(playbookFile, problems);
         Map<String, Object> extraVars = ExtraVars.read(extraVarsGiven, problems);
         Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
         List<Map.Entry<Play, List<Host>>> plays = new ArrayList<>();
@@ -123,7 +135,7 @@ public final class Engine {
      */
     public RunSummary ping(Path inventoryFile, Optional<String> limit, int forks, boolean become, Reporter reporter)
             throws InterruptedException {
-        Inventory inventory = InventoryReader.read(inventoryFile);
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
         Problems problems = new Problems();
         Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
         problems.throwIfAny();

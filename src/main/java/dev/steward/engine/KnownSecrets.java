@@ -5,17 +5,26 @@ import dev.steward.inventory.Inventory;
 import dev.steward.inventory.SecretRedaction;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
+import dev.steward.secrets.SecretValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The values a run must never print: SSH and become passwords from the inventory, and variables
- * whose names say they are secret (password, secret, token, private_key, …) wherever they are defined.
+ * whose names say they are secret (password, secret, token, private_key, …) wherever they are defined,
+ * and every value that came out of a vault file.
  */
 final class KnownSecrets {
 
     private KnownSecrets() {
+    }
+
+    static List<String> of(Inventory inventory, Playbook playbook, Map<String, Object> extraVars,
+            SecretValues vaulted) {
+        List<String> out = new ArrayList<>(vaulted.values());
+        out.addAll(of(inventory, playbook, extraVars));
+        return out;
     }
 
     static List<String> of(Inventory inventory, Playbook playbook, Map<String, Object> extraVars) {

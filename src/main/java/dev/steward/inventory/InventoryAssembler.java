@@ -2,6 +2,7 @@ package dev.steward.inventory;
 
 import dev.steward.inventory.InventoryDraft.GroupDraft;
 import dev.steward.inventory.InventoryDraft.HostDraft;
+import dev.steward.source.FileDecryptor;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.Suggestions;
@@ -30,12 +31,19 @@ final class InventoryAssembler {
     private final InventoryDraft draft;
     private final LocalUser localUser;
     private final Problems problems;
+    private final FileDecryptor decryptor;
 
     InventoryAssembler(Path source, InventoryDraft draft, LocalUser localUser) {
+        this(source, draft, localUser, FileDecryptor.NO_PASSWORD);
+    }
+
+    /** @param decryptor opens {@code group_vars}/{@code host_vars} files that are whole vault files */
+    InventoryAssembler(Path source, InventoryDraft draft, LocalUser localUser, FileDecryptor decryptor) {
         this.source = source;
         this.draft = draft;
         this.localUser = localUser;
         this.problems = draft.problems;
+        this.decryptor = decryptor;
     }
 
     Inventory assemble() {
@@ -43,9 +51,9 @@ final class InventoryAssembler {
         checkNameClashes();
         checkCycles();
         Path folder = source.toAbsolutePath().getParent();
-        overlayGroupVars(new VarsDirectory(folder.resolve("group_vars"), "group_vars", problems).read());
+        overlayGroupVars(new VarsDirectory(folder.resolve("group_vars"), "group_vars", problems, decryptor).read());
         Map<String, Map<String, Object>> hostVarsFiles =
-                hostVarsFiles(new VarsDirectory(folder.resolve("host_vars"), "host_vars", problems).read());
+                hostVarsFiles(new VarsDirectory(folder.resolve("host_vars"), "host_vars", problems, decryptor).read());
 
         Map<String, Group> groups = new LinkedHashMap<>();
         draft.groups.values().forEach(g -> groups.put(g.name,

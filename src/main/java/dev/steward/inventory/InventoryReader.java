@@ -1,5 +1,6 @@
 package dev.steward.inventory;
 
+import dev.steward.source.FileDecryptor;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.ValidationException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 public final class InventoryReader {
 
     private final LocalUser localUser;
+    private final FileDecryptor decryptor;
 
     public InventoryReader() {
         this(LocalUser.current());
@@ -30,7 +32,13 @@ public final class InventoryReader {
 
     /** @param localUser the default SSH user and the home folder for {@code ~} */
     public InventoryReader(LocalUser localUser) {
+        this(localUser, FileDecryptor.NO_PASSWORD);
+    }
+
+    /** @param decryptor opens {@code group_vars}/{@code host_vars} files that are whole vault files */
+    public InventoryReader(LocalUser localUser, FileDecryptor decryptor) {
         this.localUser = localUser;
+        this.decryptor = decryptor;
     }
 
     public static Inventory read(Path file) {
@@ -47,7 +55,7 @@ public final class InventoryReader {
         } else {
             new YamlInventoryParser(draft, sshValues).parse(new YamlReader(problems).read(file.toString(), text));
         }
-        Inventory inventory = new InventoryAssembler(file, draft, localUser).assemble();
+        Inventory inventory = new InventoryAssembler(file, draft, localUser, decryptor).assemble();
         problems.throwIfAny();
         return inventory;
     }

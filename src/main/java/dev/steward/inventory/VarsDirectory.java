@@ -1,5 +1,6 @@
 package dev.steward.inventory;
 
+import dev.steward.source.FileDecryptor;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.ValidationException;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * name, a file {@code NAME.yml}, {@code NAME.yaml} or {@code NAME}, and/or a folder {@code NAME/}
  * of {@code *.yml}/{@code *.yaml} files. The file comes first, then the folder's files in name
  * order; a later file's top-level keys replace earlier ones. Other files (a README) are ignored.
+ * A file may be a whole vault file: it is opened with the run's {@link FileDecryptor}.
  */
 final class VarsDirectory {
 
@@ -34,12 +36,14 @@ final class VarsDirectory {
     private final Path folder;
     private final String kind;
     private final Problems problems;
+    private final FileDecryptor decryptor;
 
     /** @param kind "group_vars" or "host_vars", for messages */
-    VarsDirectory(Path folder, String kind, Problems problems) {
+    VarsDirectory(Path folder, String kind, Problems problems, FileDecryptor decryptor) {
         this.folder = folder;
         this.kind = kind;
         this.problems = problems;
+        this.decryptor = decryptor;
     }
 
     /** Everything in the folder, by group or host name; empty when there is no folder. */
@@ -89,7 +93,7 @@ final class VarsDirectory {
     private Optional<YMap> readMap(Path file) {
         YNode root;
         try {
-            root = new YamlReader(problems).read(file);
+            root = new YamlReader(problems, decryptor).read(file);
         } catch (ValidationException e) {
             problems.addAll(e.problems());
             return Optional.empty();

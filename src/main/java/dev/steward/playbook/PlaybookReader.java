@@ -1,5 +1,6 @@
 package dev.steward.playbook;
 
+import dev.steward.source.FileDecryptor;
 import dev.steward.source.MapReader;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
@@ -26,9 +27,16 @@ import java.util.TreeSet;
 public final class PlaybookReader {
 
     private final ModuleCatalog modules;
+    private final FileDecryptor decryptor;
 
     public PlaybookReader(ModuleCatalog modules) {
+        this(modules, FileDecryptor.NO_PASSWORD);
+    }
+
+    /** @param decryptor opens {@code vars_files} that are whole vault files */
+    public PlaybookReader(ModuleCatalog modules, FileDecryptor decryptor) {
         this.modules = modules;
+        this.decryptor = decryptor;
     }
 
     /** Parses {@code file}; problems go to {@code problems} (the caller decides when to fail). */
@@ -138,7 +146,7 @@ public final class PlaybookReader {
         }
     }
 
-    private static List<Play.VarsFile> varsFiles(MapReader r, Path dir) {
+    private List<Play.VarsFile> varsFiles(MapReader r, Path dir) {
         List<Play.VarsFile> out = new ArrayList<>();
         Problems problems = r.problems();
         YNode node = r.map().get("vars_files");
@@ -157,7 +165,13 @@ public final class PlaybookReader {
             } else if (!Files.isRegularFile(file)) {
                 problems.add(s.location(), "vars file not found: " + s.text(), "looked at " + file);
             } else {
-                YNode content = new YamlReader(problems).read(file);
+                YNode content;
+                try {
+                    content = new YamlReader(problems, decryptor).read(file);
+                } catch (dev.steward.source.ValidationException e) {
+                    problems.addAll(e.problems());
+                    continue;
+                }
                 Map<String, Object> vars = new LinkedHashMap<>();
                 if (content instanceof YMap m) {
                     OptionsReader.checkVariableNames(m, problems);

@@ -11,7 +11,8 @@ import java.util.Map;
  * Replaces every known secret value with {@code ********} in what is printed: messages, results,
  * diffs. The secrets are the values the run knows to be secret (passwords from the inventory,
  * variables whose names say so, vault values), longest first so a secret that contains another
- * is hidden whole.
+ * is hidden whole. Each secret is also masked in the forms it takes where Steward writes it: URL-
+ * escaped, TOML- and JSON-escaped, and base64 (see {@link SecretForms}).
  */
 public final class Redactor {
 
@@ -23,8 +24,12 @@ public final class Redactor {
     public Redactor(Collection<String> values) {
         List<String> s = new ArrayList<>();
         for (String v : values) {
-            if (v != null && v.length() >= SHORTEST && !s.contains(v)) {
-                s.add(v);
+            if (v != null && v.length() >= SHORTEST) {
+                for (String form : SecretForms.of(v)) {
+                    if (form.length() >= SHORTEST && !s.contains(form)) {
+                        s.add(form);
+                    }
+                }
             }
         }
         s.sort(Comparator.comparingInt(String::length).reversed());

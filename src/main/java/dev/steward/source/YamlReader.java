@@ -31,12 +31,23 @@ import org.yaml.snakeyaml.DumperOptions;
 public final class YamlReader {
 
     private final Problems problems;
+    private final FileDecryptor decryptor;
 
+    /** A reader for which a vault file is a problem ("give --vault-password-file"). */
     public YamlReader(Problems problems) {
-        this.problems = problems;
+        this(problems, FileDecryptor.NO_PASSWORD);
     }
 
-    /** Reads a file; syntax errors and a missing file throw a {@link ValidationException} at once. */
+    /** A reader that opens whole-file vaults with {@code decryptor} before parsing. */
+    public YamlReader(Problems problems, FileDecryptor decryptor) {
+        this.problems = problems;
+        this.decryptor = decryptor;
+    }
+
+    /**
+     * Reads a file (decrypted first when it is a whole-file vault); syntax errors, a missing file and
+     * a vault that cannot be opened throw a {@link ValidationException} at once.
+     */
     public YNode read(Path file) {
         String text;
         try {
@@ -47,7 +58,7 @@ public final class YamlReader {
             throw ValidationException.of(new SourceLocation(file.toString(), 0, 0),
                     "cannot read the file: " + e.getMessage(), "");
         }
-        return read(file.toString(), text);
+        return read(file.toString(), decryptor.plainText(file, text));
     }
 
     /** Reads text; an empty document is a null scalar. */
