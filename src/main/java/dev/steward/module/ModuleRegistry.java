@@ -9,6 +9,9 @@ import dev.steward.module.control.FailModule;
 import dev.steward.module.control.MetaModule;
 import dev.steward.module.control.PauseModule;
 import dev.steward.module.control.SetFactModule;
+import dev.steward.module.docker.DockerComposeModule;
+import dev.steward.module.docker.DockerImageModule;
+import dev.steward.module.docker.DockerInstallModule;
 import dev.steward.module.files.CopyModule;
 import dev.steward.module.files.FileModule;
 import dev.steward.module.files.TemplateModule;
@@ -33,7 +36,8 @@ public final class ModuleRegistry {
     public static ModuleRegistry standard() {
         return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
                 new TemplateModule(), new FileModule(), new DebugModule(), new PingModule(), new SetFactModule(),
-                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule()));
+                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule(),
+                new DockerInstallModule(), new DockerImageModule(), new DockerComposeModule()));
     }
 
     public Optional<Module> find(String name) {
