@@ -33,7 +33,10 @@ final class DaemonConfig {
     static Map<String, Object> defaults() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("log-driver", "json-file");
-        d.put("log-opts", Map.of("max-size", "10m", "max-file", "3"));
+        Map<String, String> logOpts = new LinkedHashMap<>();
+        logOpts.put("max-size", "10m");
+        logOpts.put("max-file", "3");
+        d.put("log-opts", logOpts);
         d.put("live-restore", true);
         return d;
     }
