@@ -11,18 +11,26 @@ import java.util.List;
 
 /**
  * What modules may ask of the run: templates and files (the role's first, then the playbook's,
- * then the project's top-level {@code templates/} and {@code files/}), and the host's variables.
+ * then the project's top-level {@code templates/} and {@code files/}), and the host's variables;
+ * progress lines go to the run's reporter, named by the host.
  */
 final class PlaybookFiles implements ModuleContext {
 
     private final RunContext run;
     private final Vars vars;
     private final Task task;
+    private final String host;
 
-    PlaybookFiles(RunContext run, Vars vars, Task task) {
+    PlaybookFiles(RunContext run, Vars vars, Task task, String host) {
         this.run = run;
         this.vars = vars;
         this.task = task;
+        this.host = host;
+    }
+
+    @Override
+    public void progress(String line) {
+        run.reporter().progress(host, line);
     }
 
     @Override

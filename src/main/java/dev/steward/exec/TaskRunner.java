@@ -225,7 +225,7 @@ final class TaskRunner {
             Args args = Args.of(task.module(), module.spec(), rendered);
             Apply remote = session(task, host, vars).view(become(task, host), run.settings().commandTimeout(),
                     environment(task, vars));
-            PlaybookFiles files = new PlaybookFiles(run, vars, task);
+            PlaybookFiles files = new PlaybookFiles(run, vars, task, host.name());
             Plan plan = module.plan(new ModuleCall(args, remote, files));
             if (plan instanceof Plan.Unchanged u) {
                 return result(Status.OK, u.result(), false, Optional.empty());

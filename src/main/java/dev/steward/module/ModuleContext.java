@@ -19,4 +19,11 @@ public interface ModuleContext {
 
     /** Evaluates a bare condition with the host's variables (for {@code assert}). */
     boolean test(String condition) throws ModuleFailure;
+
+    /**
+     * A progress line for a long step of this call (an upload), shown on the console while it runs;
+     * called from any thread. Progress is not a result: it is not registered nor part of JSON output.
+     */
+    default void progress(String line) {
+    }
 }

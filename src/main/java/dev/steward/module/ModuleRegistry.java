@@ -9,6 +9,9 @@ import dev.steward.module.control.FailModule;
 import dev.steward.module.control.MetaModule;
 import dev.steward.module.control.PauseModule;
 import dev.steward.module.control.SetFactModule;
+import dev.steward.module.docker.DockerComposeModule;
+import dev.steward.module.docker.DockerImageModule;
+import dev.steward.module.docker.DockerInstallModule;
 import dev.steward.module.files.CopyModule;
 import dev.steward.module.files.FileModule;
 import dev.steward.module.files.TemplateModule;
@@ -44,7 +47,8 @@ public final class ModuleRegistry {
                 new dev.steward.module.system.AuthorizedKeyModule(),
                 new dev.steward.module.system.SysctlModule(),
                 new dev.steward.module.system.HostnameModule(),
-                new dev.steward.module.system.TimezoneModule()));
+                new dev.steward.module.system.TimezoneModule(),
+                new DockerInstallModule(), new DockerImageModule(), new DockerComposeModule()));
     }
 
     public Optional<Module> find(String name) {

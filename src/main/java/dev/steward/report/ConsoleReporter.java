@@ -68,6 +68,12 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
+    public synchronized void progress(String host, String line) {
+        out.println("  [" + host + "] " + line);
+        out.flush();
+    }
+
+    @Override
     public synchronized void recap(Recap recap) {
         header("PLAY RECAP");
         Map<String, Recap.Counts> hosts = recap.ordered();

@@ -48,6 +48,11 @@ public final class RedactingReporter implements Reporter {
     }
 
     @Override
+    public void progress(String host, String line) {
+        next.progress(host, redactor.redact(line));
+    }
+
+    @Override
     public void recap(Recap recap) {
         next.recap(recap);
     }

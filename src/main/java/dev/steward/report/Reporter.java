@@ -22,5 +22,9 @@ public interface Reporter {
 
     void warning(String message);
 
+    /** How far a long step on a host has got (an upload: bytes of total); a line for people, not a result. */
+    default void progress(String host, String line) {
+    }
+
     void recap(Recap recap);
 }

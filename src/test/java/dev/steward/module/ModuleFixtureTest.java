@@ -43,12 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  * check_mode: false                 # optional
  * context:                          # optional: what the run around the module answers
  *   files: {NAME: content}          #   copy src: NAME
+ *   tars: {NAME: {ENTRY: content}}  #   a tar file NAME holding those entries (docker_image load: NAME)
  *   templates: {NAME: rendered}     #   template src: NAME (rendering is faked)
  *   vars: {EXPR: value}             #   debug var: EXPR
  * probes:                           # read-only commands, in order
  *   - {command_contains: "p='/etc/motd'", rc: 0, stdout: "type=absent\nparent=yes\n"}
  * applies:                          # mutating commands, in order
  *   - {command: "exact line", stdin: "exact text", rc: 0}
+ *   - {command_contains: "docker load", stdin_size: 10240}   # binary stdin: only its length
  * expect:
  *   status: ok | changed | failed
  *   certain: false                  # optional: for a Change, whether the module was sure
@@ -179,7 +181,8 @@ class ModuleFixtureTest {
     // ---------------------------------------------------------------- the scripted host
 
     /** One expected command and its scripted answer. */
-    private record Step(String command, boolean exact, Optional<String> stdin, CommandResult answer, String where) {
+    private record Step(String command, boolean exact, Optional<String> stdin, Optional<Integer> stdinSize,
+            CommandResult answer, String where) {
 
         boolean matches(String line) {
             return exact ? line.equals(command) : line.contains(command);
@@ -191,7 +194,8 @@ class ModuleFixtureTest {
         fixture.list(key).ifPresent(seq -> {
             for (YNode item : seq.items()) {
                 MapReader.of(item, key + " item", problems).ifPresent(r -> {
-                    r.allowOnly(List.of("command", "command_contains", "stdin", "rc", "stdout", "stderr"));
+                    r.allowOnly(List.of("command", "command_contains", "stdin", "stdin_size", "rc", "stdout",
+                            "stderr"));
                     Optional<String> exact = r.string("command");
                     Optional<String> contains = r.string("command_contains");
                     if (exact.isPresent() == contains.isPresent()) {
@@ -200,8 +204,8 @@ class ModuleFixtureTest {
                     }
                     CommandResult answer = new CommandResult(r.integer("rc", 0, 255).orElse(0),
                             r.string("stdout").orElse(""), r.string("stderr").orElse(""), false);
-                    out.add(new Step(exact.orElseGet(contains::get), exact.isPresent(), r.string("stdin"), answer,
-                            item.location().toString()));
+                    out.add(new Step(exact.orElseGet(contains::get), exact.isPresent(), r.string("stdin"),
+                            r.integer("stdin_size", 0, Integer.MAX_VALUE), answer, item.location().toString()));
                 });
             }
         });
@@ -252,9 +256,11 @@ class ModuleFixtureTest {
                 fail("unexpected " + what + " command:\n" + line + "\nexpected (" + step.where() + ", "
                         + (step.exact() ? "exactly" : "containing") + "):\n" + step.command());
             }
-            String sent = stdin == null ? null : readAll(stdin);
+            byte[] bytes = stdin == null ? null : readAllBytes(stdin);
+            String sent = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
             step.stdin().ifPresent(s -> assertThat(sent).as("stdin of %s", line).isEqualTo(s));
-            if (step.stdin().isEmpty() && sent != null) {
+            step.stdinSize().ifPresent(n -> assertThat(bytes).as("stdin of %s", line).isNotNull().hasSize(n));
+            if (step.stdin().isEmpty() && step.stdinSize().isEmpty() && sent != null) {
                 fail("the command got stdin the fixture does not expect (add stdin:):\n" + line + "\nstdin: " + sent);
             }
             return step.answer();
@@ -273,9 +279,9 @@ class ModuleFixtureTest {
             assertThat(applies).as("applies the module did not send (it ran %s)", ran).isEmpty();
         }
 
-        private static String readAll(InputStream in) {
+        private static byte[] readAllBytes(InputStream in) {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -288,6 +294,7 @@ class ModuleFixtureTest {
     private static final class FakeContext implements ModuleContext {
         private final Map<String, Object> files = new LinkedHashMap<>();
         private final Map<String, Object> templates = new LinkedHashMap<>();
+        private final Map<String, Object> tars = new LinkedHashMap<>();
         private final Map<String, Object> vars = new LinkedHashMap<>();
         private final Path dir;
 
@@ -301,6 +308,7 @@ class ModuleFixtureTest {
                         case "files" -> files;
                         case "templates" -> templates;
                         case "vars" -> vars;
+                        case "tars" -> tars;
                         default -> throw new AssertionError("unknown context key " + key);
                     };
                     target.putAll((Map<String, Object>) all.get(key));
@@ -326,7 +334,18 @@ class ModuleFixtureTest {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Path findFile(String name) throws ModuleFailure {
+            if (tars.containsKey(name)) {
+                try {
+                    Files.createDirectories(dir);
+                    Path p = dir.resolve(name.replace('/', '_'));
+                    Files.write(p, tar((Map<String, Object>) tars.get(name)));
+                    return p;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             if (!files.containsKey(name)) {
                 throw new ModuleFailure("'" + name + "' not found");
             }
@@ -338,6 +357,40 @@ class ModuleFixtureTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A ustar archive of text entries: 512-byte headers, data padded to 512, two zero blocks. */
+        private static byte[] tar(Map<String, Object> entries) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            entries.forEach((name, content) -> {
+                byte[] data = String.valueOf(content).getBytes(StandardCharsets.UTF_8);
+                byte[] h = new byte[512];
+                put(h, 0, name);
+                put(h, 100, "0000644");
+                put(h, 108, "0000000");
+                put(h, 116, "0000000");
+                put(h, 124, String.format("%011o", data.length));
+                put(h, 136, "00000000000");
+                h[156] = '0';
+                put(h, 257, "ustar");
+                put(h, 263, "00");
+                java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+                int sum = 0;
+                for (byte b : h) {
+                    sum += b & 0xff;
+                }
+                put(h, 148, String.format("%06o", sum));
+                out.writeBytes(h);
+                out.writeBytes(data);
+                out.writeBytes(new byte[(512 - data.length % 512) % 512]);
+            });
+            out.writeBytes(new byte[1024]);
+            return out.toByteArray();
+        }
+
+        private static void put(byte[] h, int at, String text) {
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(b, 0, h, at, b.length);
         }
 
         @Override

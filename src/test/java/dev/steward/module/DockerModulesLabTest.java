@@ -1,0 +1,179 @@
+package dev.steward.module;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.cli.Main;
+import dev.steward.lab.LabCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Docker modules on a fresh Debian 13 host over SSH: Debian's Docker installed and running
+ * with live-restore, an image built on this machine loaded with {@code docker_image: load}, a
+ * compose project that answers on 127.0.0.1:8080 inside the host; a second run changes nothing;
+ * a changed compose file recreates the container.
+ */
+@Tag("lab")
+class DockerModulesLabTest {
+
+    private static final String IMAGE = "steward-test/web:1";
+
+    private static LabCluster lab;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        buildImageTar(work.resolve("files/web.tar")); // while nothing else runs: docker build is the heavy part
+        lab = LabCluster.start(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** A tiny web server image FROM the local debian:trixie base (no registry here), saved to a tar. */
+    private static void buildImageTar(Path tar) throws Exception {
+        Path context = Files.createDirectories(work.resolve("image"));
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM debian:trixie
+                WORKDIR /srv
+                RUN echo hello-from-steward > /srv/index.html
+                CMD ["python3", "-m", "http.server", "8080"]
+                """);
+        docker("build", "-q", "-t", IMAGE, context.toString());
+        Files.createDirectories(tar.getParent());
+        docker("save", "-o", tar.toString(), IMAGE);
+    }
+
+    private static void docker(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", command, out).isZero();
+    }
+
+    private record Run(int exitCode, String out) {
+        String recap() {
+            return out.lines().filter(l -> l.startsWith("lab1 ")).reduce((a, b) -> b)
+                    .map(l -> l.replaceAll("\\s+", " ")).orElse("");
+        }
+
+        /** What the console printed for one task, from its header to the next one. */
+        String task(String title) {
+            int at = out.indexOf("TASK [" + title + "]");
+            assertThat(at).as("task %s in:%n%s", title, out).isNotNegative();
+            int next = out.indexOf("\nTASK [", at + 1);
+            int recap = out.indexOf("\nPLAY RECAP", at + 1);
+            int end = next < 0 ? recap : Math.min(next, recap);
+            return out.substring(at, end < 0 ? out.length() : end);
+        }
+    }
+
+    private static synchronized Run steward(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            oldOut.print(out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String onHost(String command) {
+        return lab.host("lab1").exec("sh", "-c", command).getStdout();
+    }
+
+    private static String compose(String greeting) {
+        return """
+                services:
+                  web:
+                    image: %s
+                    ports: ["127.0.0.1:8080:8080"]
+                    restart: unless-stopped
+                    environment: {GREETING: "%s"}
+                """.formatted(IMAGE, greeting);
+    }
+
+    private static String answer() throws InterruptedException {
+        String body = "";
+        for (int i = 0; i < 40 && !body.contains("hello"); i++) {
+            body = onHost("curl -s --max-time 2 http://127.0.0.1:8080/index.html || true");
+            if (!body.contains("hello")) {
+                Thread.sleep(250);
+            }
+        }
+        return body;
+    }
+
+    @Test
+    void installLoadComposeThenNothingChangesThenACompositionChangeRecreates() throws Exception {
+        Files.writeString(work.resolve("files/docker-compose.yml"), compose("hi"));
+        Path playbook = work.resolve("docker.yml");
+        Files.writeString(playbook, """
+                - hosts: lab1
+                  become: true
+                  gather_facts: false
+                  tasks:
+                    - name: Engine
+                      docker_install: {source: distro}
+                    - name: Image
+                      docker_image: {name: "%s", load: web.tar}
+                    - name: Folder
+                      file: {path: /opt/web, state: directory}
+                    - name: Compose file
+                      copy: {src: docker-compose.yml, dest: /opt/web/docker-compose.yml}
+                    - name: Web
+                      docker_compose: {project_src: /opt/web, pull: never}
+                """.formatted(IMAGE));
+        String inventory = lab.inventory().toString();
+
+        Run first = steward("play", playbook.toString(), "-i", inventory);
+        assertThat(first.exitCode()).as(first.out()).isZero();
+        assertThat(first.recap()).contains("ok=5 changed=5 unreachable=0 failed=0");
+        assertThat(first.task("Image")).contains("[lab1] uploaded web.tar: ").contains("changed: [lab1]");
+        assertThat(onHost("systemctl is-active docker")).isEqualTo("active\n");
+        assertThat(onHost("docker info --format '{{.LiveRestoreEnabled}}'")).isEqualTo("true\n");
+        assertThat(onHost("cat /etc/docker/daemon.json")).contains("\"live-restore\": true")
+                .contains("\"max-size\": \"10m\"");
+        assertThat(answer()).isEqualTo("hello-from-steward\n");
+        String containerId = onHost("docker ps -q --no-trunc --filter name=web-web-1");
+        assertThat(containerId).isNotBlank();
+
+        Run second = steward("play", playbook.toString(), "-i", inventory);
+        assertThat(second.exitCode()).as(second.out()).isZero();
+        assertThat(second.recap()).contains("ok=5 changed=0 unreachable=0 failed=0");
+        assertThat(second.task("Image")).doesNotContain("upload");
+        assertThat(onHost("docker ps -q --no-trunc --filter name=web-web-1")).isEqualTo(containerId);
+
+        Files.writeString(work.resolve("files/docker-compose.yml"), compose("hello again"));
+        Run third = steward("play", playbook.toString(), "-i", inventory);
+        assertThat(third.exitCode()).as(third.out()).isZero();
+        assertThat(third.recap()).contains("ok=5 changed=2 unreachable=0 failed=0");
+        assertThat(third.task("Web")).contains("changed: [lab1]");
+        assertThat(onHost("docker ps -q --no-trunc --filter name=web-web-1")).isNotBlank().isNotEqualTo(containerId);
+        assertThat(onHost("docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' web-web-1"))
+                .contains("GREETING=hello again");
+        assertThat(answer()).isEqualTo("hello-from-steward\n");
+    }
+}
