@@ -471,16 +471,17 @@ class Node:
             return email
 
     def ensure_root(self):  # core/utils/files.go EnsureDirAndMaxPerms(RootDir, 0700), core/cmd/shell_local.go
-        root = self.root
+        root, op = self.root, 'mkdir'
         try:
             if not os.path.exists(root):
                 os.makedirs(root, 0o700)
             elif not os.path.isdir(root):
-                raise OSError(f'{root}: not a directory')
-            elif os.stat(root).st_mode & 0o077:
+                raise NotADirectoryError(20, 'not a directory')
+            elif os.stat(root).st_mode & 0o077:  # too permissive: narrowed, which only its owner may do
+                op = 'chmod'
                 os.chmod(root, os.stat(root).st_mode & 0o700)
-        except OSError as e:
-            raise Fatal(f'failed to create root directory "{root}": {e}')
+        except OSError as e:  # worded as Go's *PathError
+            raise Fatal(f'failed to create root directory "{root}": {op} {root}: {(e.strerror or str(e)).lower()}')
 
     def serve(self, ip, port, handler, cert=None, key=None, quiet=False):
         cls = type('Server', (ThreadingHTTPServer,), {'address_family': 10 if ':' in ip else 2, 'daemon_threads': True})
