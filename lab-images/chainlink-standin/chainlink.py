@@ -292,10 +292,6 @@ class Node:
         self.holding = False
         self.checks = {}
 
-    def fail(self, msg):
-        self.log('crit', msg)
-        raise Fatal(msg)
-
     def connect(self):
         import psycopg2
         conn = psycopg2.connect(self.sec['Database']['URL'], connect_timeout=10, application_name='chainlink')
@@ -527,7 +523,7 @@ class Node:
 
     def start(self):
         try:
-            cfg_in, self.cfg, self.sec = configure(self.opts)
+            _, self.cfg, self.sec = configure(self.opts)
         except Fatal as e:
             print(e, file=sys.stderr)
             return 1
