@@ -19,4 +19,12 @@ public interface ModuleContext {
 
     /** Evaluates a bare condition with the host's variables (for {@code assert}). */
     boolean test(String condition) throws ModuleFailure;
+
+    /**
+     * A path on the controller for a module that writes there ({@code fetch}): an absolute path as
+     * given, a relative one beside the playbook.
+     */
+    default Path controllerPath(String path) {
+        return Path.of(path).toAbsolutePath();
+    }
 }
