@@ -34,6 +34,24 @@ final class ContentPlanner {
     static Plan plan(ModuleCall call, String dest, byte[] content, Ownership wanted)
             throws ModuleFailure, TransportException, BecomeException, InterruptedException {
         FileState state = FileState.probe(call.probe(), dest);
+        return plan(call, state, content, wanted, Optional.empty(),
+                () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "");
+    }
+
+    /**
+     * For a module that computed {@code content} from the file it already read ({@code lineinfile},
+     * {@code blockinfile}, {@code replace}): no second probe, and the diff's "before" is that text.
+     *
+     * @param what what the edit does, for the report ("line added"); the path is added to it
+     */
+    static Plan planEdit(ModuleCall call, FileText current, byte[] content, Ownership wanted, String what)
+            throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        return plan(call, current.state(), content, wanted, Optional.of(what), () -> text(current.content()));
+    }
+
+    private static Plan plan(ModuleCall call, FileState state, byte[] content, Ownership wanted,
+            Optional<String> edit, FileDiff.Before before) throws ModuleFailure {
+        String dest = state.path();
         if (state.type() == FileState.Type.DIRECTORY) {
             throw new ModuleFailure("dest " + dest + " is a directory", Map.of("dest", dest));
         }
@@ -71,10 +89,10 @@ final class ContentPlanner {
         steps.add("mv -f -- \"$t\" " + quoted);
         steps.add("trap - EXIT");
         String script = String.join("; ", steps);
-        String what = state.exists() ? "update " + dest
-                : "create " + dest + (state.parentExists() ? "" : " (its folder does not exist yet)");
-        FileDiff diff = new FileDiff(dest, () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "",
-                text(content));
+        String what = (state.exists() ? "update " + dest
+                : "create " + dest + (state.parentExists() ? "" : " (its folder does not exist yet)"))
+                + edit.map(e -> ": " + e).orElse("");
+        FileDiff diff = new FileDiff(dest, before, text(content));
         return new Plan.Change(what, true, Optional.of(diff), host -> {
             expectSuccess(host.run(script, new ByteArrayInputStream(content)), dest);
             return new Result(true, what, done.data());
