@@ -33,7 +33,12 @@ public final class ModuleRegistry {
     public static ModuleRegistry standard() {
         return new ModuleRegistry(List.of(new CommandModule(), new ShellModule(), new CopyModule(),
                 new TemplateModule(), new FileModule(), new DebugModule(), new PingModule(), new SetFactModule(),
-                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule()));
+                new AssertModule(), new FailModule(), new PauseModule(), new MetaModule(),
+                new dev.steward.module.files.LineInFileModule(), new dev.steward.module.files.BlockInFileModule(),
+                new dev.steward.module.files.ReplaceModule(), new dev.steward.module.files.StatModule(),
+                new dev.steward.module.files.SlurpModule(), new dev.steward.module.files.FetchModule(),
+                new dev.steward.module.http.GetUrlModule(), new dev.steward.module.http.UriModule(),
+                new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule()));
     }
 
     public Optional<Module> find(String name) {

@@ -70,10 +70,7 @@ final class ContentPlanner {
                         return new Result(true, String.join(", ", ownership), done.data());
                     });
         }
-        Ownership effective = state.exists()
-                ? new Ownership(Optional.of(wanted.mode().orElse(state.mode())),
-                        Optional.of(wanted.owner().orElse(state.owner())), Optional.of(wanted.group().orElse(state.group())))
-                : new Ownership(Optional.of(wanted.mode().orElse(NEW_FILE_MODE)), wanted.owner(), wanted.group());
+        Ownership effective = wanted.forReplacement(state, NEW_FILE_MODE);
         String folder = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
         // every step a simple command of its own: set -e ignores a failure inside an && list, which would
         // rename a file whose chmod or chown failed into place and report success

@@ -14,16 +14,16 @@ import java.util.Optional;
  * What a path is on the host, learned in one round trip: its type, mode, owner, group, a link's
  * target, a file's SHA-256, and whether its folder exists.
  */
-record FileState(String path, Type type, int mode, String owner, String group, String linkTarget, String sha256,
+public record FileState(String path, Type type, int mode, String owner, String group, String linkTarget, String sha256,
         boolean parentExists) {
 
-    enum Type { ABSENT, FILE, DIRECTORY, LINK, OTHER }
+    public enum Type { ABSENT, FILE, DIRECTORY, LINK, OTHER }
 
-    boolean exists() {
+    public boolean exists() {
         return type != Type.ABSENT;
     }
 
-    static FileState probe(Probe probe, String path)
+    public static FileState probe(Probe probe, String path)
             throws ModuleFailure, TransportException, BecomeException, InterruptedException {
         return parse(path, answer(probe, path, ""));
     }
