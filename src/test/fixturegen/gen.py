@@ -388,3 +388,24 @@ write("reboot", "test-command", "a custom test_command is run after the host is 
 write("reboot", "schedule-fails", "scheduling refused (no root): failed with stderr",
       {}, [], [{"command": BOOT, "stdout": "a\n"}, {"command": RB, "rc": 1, "stderr": "Failed to start transient timer unit: Access denied"}],
       {"status": "failed", "message_contains": "cannot schedule the reboot: Failed to start transient timer unit"})
+
+# ---------------------------------------------------------------- later additions
+write("lineinfile", "firstmatch", "firstmatch: the first line regexp matches is replaced, not the last",
+      {"path": "/etc/app.ini", "regexp": "^level=", "line": "level=debug", "firstmatch": True},
+      [file_probe("/etc/app.ini", "level=info\nlevel=warn\n")],
+      [write_apply("/etc/app.ini", "level=debug\nlevel=warn\n")], {"status": "changed", "message_contains": "line replaced"})
+write("lineinfile", "crlf-line-kept-equal", "a line ending in CRLF equals the line: unchanged",
+      {"path": "/etc/win.ini", "line": "a=1"}, [file_probe("/etc/win.ini", "a=1\r\nb=2\r\n")], [],
+      {"status": "ok"})
+write("blockinfile", "owner-differs", "the block is there but the owner differs: only chown",
+      {"path": F, "block": blk, "owner": "steward"}, [file_probe(F, with_block)],
+      [{"command": "chown -h 'steward' -- '/etc/ssh/sshd_config'"}], {"status": "changed", "message_contains": "owner root → steward"})
+write("uri", "head", "HEAD uses curl --head and is a question too",
+      {"url": UU, "method": "HEAD"},
+      [{"command_contains": "--location --head -K - -o", "stdin": "url = \"%s\"\n" % UU, "stdout": uri_answer(200, "application/json", "")}],
+      [], {"status": "ok", "data": {"status": 200}})
+write("wait_for", "sleep-only", "neither port nor path: just waits timeout seconds",
+      {"timeout": 0}, [], [], {"status": "ok", "message_contains": "waited 0 s"})
+write("lineinfile", "crlf-line-replaced-keeps-ending", "a replaced CRLF line keeps its CRLF ending",
+      {"path": "/etc/win.ini", "regexp": "^b=", "line": "b=3"}, [file_probe("/etc/win.ini", "a=1\r\nb=2\r\n")],
+      [write_apply("/etc/win.ini", "a=1\r\nb=3\r\n")], {"status": "changed"})

@@ -145,15 +145,13 @@ public final class LineInFileModule implements Module {
             }
         }
         if (found != -1) {
-            String wanted = (backrefs && match != null ? PythonRegex.expand(match, line) : line);
-            if (!wanted.endsWith("\n")) {
-                wanted += "\n";
+            String wanted = TextLines.strip(backrefs && match != null ? PythonRegex.expand(match, line) : line);
+            String now = lines.get(found);
+            if (TextLines.strip(now).equals(wanted)) {
+                return ""; // unlike Ansible, a CRLF line that says the same is left as it is
             }
-            if (!lines.get(found).equals(wanted)) {
-                lines.set(found, wanted);
-                return "line replaced";
-            }
-            return "";
+            lines.set(found, wanted + (now.endsWith("\r\n") ? "\r\n" : "\n"));
+            return "line replaced";
         }
         if (backrefs) {
             return ""; // nothing to fill the references from: leave the file alone, as Ansible does

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class UriModule implements Module {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS); // as YAML numbers are
     private static final List<String> SAFE = List.of("GET", "HEAD");
     private static final ModuleSpec SPEC;
 
