@@ -54,6 +54,12 @@ final class PlaybookFiles implements ModuleContext {
     }
 
     @Override
+    public Path controllerPath(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : run.playbook().dir().resolve(p).toAbsolutePath().normalize();
+    }
+
+    @Override
     public String renderTemplate(Path file) throws ModuleFailure {
         try {
             return run.templates().renderFile(file, vars);

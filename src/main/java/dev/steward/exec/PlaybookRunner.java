@@ -343,7 +343,7 @@ public final class PlaybookRunner implements AutoCloseable {
         for (HostState s : missing) {
             pending.add(forks.submit(() -> {
                 try {
-                    s.connected(new HostSession(s.name(), connector.connect(s.host())));
+                    s.connected(new HostSession(s.name(), connector.connect(s.host()), () -> connector.connect(s.host())));
                     return Optional.empty();
                 } catch (TransportException e) {
                     return Optional.of(e.getMessage());

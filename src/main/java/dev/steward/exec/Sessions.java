@@ -38,7 +38,8 @@ final class Sessions implements AutoCloseable {
         Optional<Host> host = inventory.host(name);
         HostSession session;
         if (host.isPresent()) {
-            session = new HostSession(name, connector.connect(host.get()));
+            Host target = host.get();
+            session = new HostSession(name, connector.connect(target), () -> connector.connect(target));
         } else if (name.equals("localhost") || name.equals("127.0.0.1")) {
             session = new HostSession("localhost", new LocalConnection());
         } else {

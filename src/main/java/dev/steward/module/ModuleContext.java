@@ -26,4 +26,12 @@ public interface ModuleContext {
      */
     default void progress(String line) {
     }
+
+    /**
+     * A path on the controller for a module that writes there ({@code fetch}): an absolute path as
+     * given, a relative one beside the playbook.
+     */
+    default Path controllerPath(String path) {
+        return Path.of(path).toAbsolutePath();
+    }
 }

@@ -48,7 +48,12 @@ public final class ModuleRegistry {
                 new dev.steward.module.system.SysctlModule(),
                 new dev.steward.module.system.HostnameModule(),
                 new dev.steward.module.system.TimezoneModule(),
-                new DockerInstallModule(), new DockerImageModule(), new DockerComposeModule()));
+                new DockerInstallModule(), new DockerImageModule(), new DockerComposeModule(),
+                new dev.steward.module.files.LineInFileModule(), new dev.steward.module.files.BlockInFileModule(),
+                new dev.steward.module.files.ReplaceModule(), new dev.steward.module.files.StatModule(),
+                new dev.steward.module.files.SlurpModule(), new dev.steward.module.files.FetchModule(),
+                new dev.steward.module.http.GetUrlModule(), new dev.steward.module.http.UriModule(),
+                new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule()));
     }
 
     public Optional<Module> find(String name) {

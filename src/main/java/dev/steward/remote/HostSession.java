@@ -11,13 +11,53 @@ import java.util.Optional;
 public final class HostSession implements AutoCloseable {
 
     private final String host;
-    private final Connection connection;
-    private final CommandRunner runner;
+    private final Opener opener;
+    private volatile Connection connection;
+    private volatile CommandRunner runner;
 
+    /** Opens a new connection to the same host (the exec layer's connector), for {@link #reconnect}. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws TransportException;
+    }
+
+    /** A session that cannot reconnect (a local connection, a test's scripted host). */
     public HostSession(String host, Connection connection) {
+        this(host, connection, null);
+    }
+
+    public HostSession(String host, Connection connection, Opener opener) {
         this.host = host;
+        this.opener = opener;
         this.connection = connection;
         this.runner = new CommandRunner(connection);
+    }
+
+    /**
+     * Closes the connection and opens a new one through the opener, trying once a second until one
+     * opens or {@code timeout} passes; the last failure is thrown then. Used after a reboot.
+     */
+    public void reconnect(Duration timeout) throws TransportException, InterruptedException {
+        if (opener == null) {
+            throw new TransportException(TransportException.Reason.CONNECT_FAILED, host
+                    + ": this connection cannot reconnect");
+        }
+        connection.close();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Connection fresh = opener.open();
+                connection = fresh;
+                runner = new CommandRunner(fresh);
+                return;
+            } catch (TransportException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new TransportException(e.reason(), host + ": SSH did not answer within "
+                            + timeout.toSeconds() + " s: " + e.getMessage(), e);
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     public String host() {
@@ -65,6 +105,17 @@ public final class HostSession implements AutoCloseable {
         @Override
         public CommandResult query(String commandLine) throws TransportException, BecomeException, InterruptedException {
             return run(commandLine, null);
+        }
+
+        @Override
+        public CommandResult query(String commandLine, InputStream stdin)
+                throws TransportException, BecomeException, InterruptedException {
+            return run(commandLine, stdin);
+        }
+
+        @Override
+        public void reconnect(Duration wait) throws TransportException, InterruptedException {
+            HostSession.this.reconnect(wait);
         }
 
         @Override

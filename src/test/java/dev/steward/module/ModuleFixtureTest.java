@@ -46,16 +46,19 @@ import org.junit.jupiter.api.io.TempDir;
  *   tars: {NAME: {ENTRY: content}}  #   a tar file NAME holding those entries (docker_image load: NAME)
  *   templates: {NAME: rendered}     #   template src: NAME (rendering is faked)
  *   vars: {EXPR: value}             #   debug var: EXPR
+ *   controller: {PATH: content}     #   files already on the controller (fetch), relative to its folder
  * probes:                           # read-only commands, in order
  *   - {command_contains: "p='/etc/motd'", rc: 0, stdout: "type=absent\nparent=yes\n"}
  * applies:                          # mutating commands, in order
  *   - {command: "exact line", stdin: "exact text", rc: 0}
  *   - {command_contains: "docker load", stdin_size: 10240}   # binary stdin: only its length
+ *   - {command: "#reconnect", rc: 0}  # Apply.reconnect; rc non-zero: SSH does not answer (yet)
  * expect:
  *   status: ok | changed | failed
  *   certain: false                  # optional: for a Change, whether the module was sure
  *   message_contains: "…"           # optional
  *   data: {key: value}              # optional: a subset of the result's data
+ *   controller_files: {PATH: text}  # optional: files on the controller afterwards (null: absent)
  * </pre>
  */
 class ModuleFixtureTest {
@@ -133,6 +136,14 @@ class ModuleFixtureTest {
         }
         script.allDone(checkMode);
         expect.check(outcome);
+        expect.controllerFiles().forEach((path, text) -> {
+            Path f = context.controller.resolve(path);
+            if (text == null) {
+                assertThat(f).as("controller file %s", path).doesNotExist();
+            } else {
+                assertThat(f).as("controller file %s", path).hasContent(String.valueOf(text));
+            }
+        });
     }
 
     private record Outcome(String status, String message, Map<String, Object> data, Optional<Boolean> certain) {
@@ -142,18 +153,20 @@ class ModuleFixtureTest {
     }
 
     private record Expect(String status, Optional<Boolean> certain, Optional<String> messageContains,
-            Map<String, Object> data) {
+            Map<String, Object> data, Map<String, Object> controllerFiles) {
 
         @SuppressWarnings("unchecked")
         static Expect of(YMap map, Problems problems) {
             MapReader r = new MapReader(map, "expect", problems);
-            r.allowOnly(List.of("status", "certain", "message_contains", "data"));
+            r.allowOnly(List.of("status", "certain", "message_contains", "data", "controller_files"));
             String status = r.requiredString("status");
             if (!List.of("ok", "changed", "failed").contains(status)) {
                 problems.add(map.location(), "status must be ok, changed or failed");
             }
             Map<String, Object> data = r.submap("data").map(m -> (Map<String, Object>) m.toValue()).orElse(Map.of());
-            return new Expect(status, r.bool("certain"), r.string("message_contains"), data);
+            Map<String, Object> files = r.submap("controller_files").map(m -> (Map<String, Object>) m.toValue())
+                    .orElse(Map.of());
+            return new Expect(status, r.bool("certain"), r.string("message_contains"), data, files);
         }
 
         void check(Outcome actual) {
@@ -239,6 +252,23 @@ class ModuleFixtureTest {
         }
 
         @Override
+        public CommandResult query(String commandLine, InputStream stdin) {
+            return next(probing ? probes : applies, commandLine, stdin, probing ? "probe" : "query while applying");
+        }
+
+        @Override
+        public void reconnect(java.time.Duration timeout) throws dev.steward.transport.TransportException {
+            if (probing) {
+                fail("reconnect while probing");
+            }
+            CommandResult r = next(applies, "#reconnect", null, "reconnect");
+            if (r.exitCode() != 0) {
+                throw new dev.steward.transport.TransportException(
+                        dev.steward.transport.TransportException.Reason.CONNECT_FAILED, "scripted: " + r.stderr());
+            }
+        }
+
+        @Override
         public CommandResult run(String commandLine, InputStream stdin) {
             if (probing) {
                 fail("mutating command while probing (the probe is read-only):\n" + commandLine);
@@ -297,10 +327,12 @@ class ModuleFixtureTest {
         private final Map<String, Object> tars = new LinkedHashMap<>();
         private final Map<String, Object> vars = new LinkedHashMap<>();
         private final Path dir;
+        final Path controller;
 
         @SuppressWarnings("unchecked")
         FakeContext(YMap context, Path fixture) {
             this.dir = scratch.resolve(fixture.getParent().getFileName() + "-" + fixture.getFileName());
+            this.controller = dir.resolve("controller");
             if (context != null) {
                 Map<String, Object> all = (Map<String, Object>) context.toValue();
                 for (String key : all.keySet()) {
@@ -309,11 +341,32 @@ class ModuleFixtureTest {
                         case "templates" -> templates;
                         case "vars" -> vars;
                         case "tars" -> tars;
+                        case "controller" -> null;
                         default -> throw new AssertionError("unknown context key " + key);
                     };
-                    target.putAll((Map<String, Object>) all.get(key));
+                    if (target == null) {
+                        ((Map<String, Object>) all.get(key)).forEach(this::onController);
+                    } else {
+                        target.putAll((Map<String, Object>) all.get(key));
+                    }
                 }
             }
+        }
+
+        private void onController(String path, Object content) {
+            try {
+                Path p = controller.resolve(path);
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, String.valueOf(content));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The controller is a folder of the fixture's own, so fetch writes nowhere else. */
+        @Override
+        public Path controllerPath(String path) {
+            return Path.of(path).isAbsolute() ? Path.of(path) : controller.resolve(path);
         }
 
         @Override

@@ -34,6 +34,24 @@ public final class ContentPlanner {
     public static Plan plan(ModuleCall call, String dest, byte[] content, Ownership wanted)
             throws ModuleFailure, TransportException, BecomeException, InterruptedException {
         FileState state = FileState.probe(call.probe(), dest);
+        return plan(call, state, content, wanted, Optional.empty(),
+                () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "");
+    }
+
+    /**
+     * For a module that computed {@code content} from the file it already read ({@code lineinfile},
+     * {@code blockinfile}, {@code replace}): no second probe, and the diff's "before" is that text.
+     *
+     * @param what what the edit does, for the report ("line added"); the path is added to it
+     */
+    static Plan planEdit(ModuleCall call, FileText current, byte[] content, Ownership wanted, String what)
+            throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        return plan(call, current.state(), content, wanted, Optional.of(what), () -> text(current.content()));
+    }
+
+    private static Plan plan(ModuleCall call, FileState state, byte[] content, Ownership wanted,
+            Optional<String> edit, FileDiff.Before before) throws ModuleFailure {
+        String dest = state.path();
         if (state.type() == FileState.Type.DIRECTORY) {
             throw new ModuleFailure("dest " + dest + " is a directory", Map.of("dest", dest));
         }
@@ -52,10 +70,7 @@ public final class ContentPlanner {
                         return new Result(true, String.join(", ", ownership), done.data());
                     });
         }
-        Ownership effective = state.exists()
-                ? new Ownership(Optional.of(wanted.mode().orElse(state.mode())),
-                        Optional.of(wanted.owner().orElse(state.owner())), Optional.of(wanted.group().orElse(state.group())))
-                : new Ownership(Optional.of(wanted.mode().orElse(NEW_FILE_MODE)), wanted.owner(), wanted.group());
+        Ownership effective = wanted.forReplacement(state, NEW_FILE_MODE);
         String folder = dest.contains("/") ? dest.substring(0, Math.max(1, dest.lastIndexOf('/'))) : ".";
         // every step a simple command of its own: set -e ignores a failure inside an && list, which would
         // rename a file whose chmod or chown failed into place and report success
@@ -71,10 +86,10 @@ public final class ContentPlanner {
         steps.add("mv -f -- \"$t\" " + quoted);
         steps.add("trap - EXIT");
         String script = String.join("; ", steps);
-        String what = state.exists() ? "update " + dest
-                : "create " + dest + (state.parentExists() ? "" : " (its folder does not exist yet)");
-        FileDiff diff = new FileDiff(dest, () -> state.type() == FileState.Type.FILE ? readText(call, dest) : "",
-                text(content));
+        String what = (state.exists() ? "update " + dest
+                : "create " + dest + (state.parentExists() ? "" : " (its folder does not exist yet)"))
+                + edit.map(e -> ": " + e).orElse("");
+        FileDiff diff = new FileDiff(dest, before, text(content));
         return new Plan.Change(what, true, Optional.of(diff), host -> {
             expectSuccess(host.run(script, new ByteArrayInputStream(content)), dest);
             return new Result(true, what, done.data());

@@ -25,6 +25,23 @@ public record FileState(String path, Type type, int mode, String owner, String g
 
     public static FileState probe(Probe probe, String path)
             throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        return parse(path, answer(probe, path, ""));
+    }
+
+    /**
+     * The same question, with the file's content too (base64, on one line), in the same round trip:
+     * what a module that edits the file ({@code lineinfile}) needs to plan.
+     */
+    static FileText probeWithContent(Probe probe, String path)
+            throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        Map<String, String> kv = answer(probe, path,
+                "; if [ \"$t\" = file ]; then printf 'content='; base64 -w0 < \"$p\"; echo; fi");
+        byte[] content = java.util.Base64.getDecoder().decode(kv.getOrDefault("content", ""));
+        return new FileText(parse(path, kv), content);
+    }
+
+    private static Map<String, String> answer(Probe probe, String path, String more)
+            throws ModuleFailure, TransportException, BecomeException, InterruptedException {
         String p = ShellQuote.quote(path);
         String script = "p=" + p + "; "
                 + "if [ -L \"$p\" ]; then t=link; elif [ -d \"$p\" ]; then t=directory; elif [ -f \"$p\" ]; then t=file; "
@@ -32,7 +49,7 @@ public record FileState(String path, Type type, int mode, String owner, String g
                 + "if [ \"$t\" != absent ]; then stat --printf 'mode=%a\\nowner=%U\\ngroup=%G\\n' -- \"$p\"; fi; "
                 + "if [ \"$t\" = link ]; then echo \"target=$(readlink -- \"$p\")\"; fi; "
                 + "if [ \"$t\" = file ]; then echo \"sha256=$(sha256sum < \"$p\" | cut -d' ' -f1)\"; fi; "
-                + "if [ -d \"$(dirname -- \"$p\")\" ]; then echo parent=yes; fi";
+                + "if [ -d \"$(dirname -- \"$p\")\" ]; then echo parent=yes; fi" + more;
         CommandResult r = probe.query(script);
         if (r.exitCode() != 0) {
             throw new ModuleFailure("cannot inspect " + path + ": " + r.stderr().strip(),
@@ -45,6 +62,14 @@ public record FileState(String path, Type type, int mode, String owner, String g
                 kv.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
+        if (r.truncated()) {
+            throw new ModuleFailure(path + " is too large to edit here (over "
+                    + dev.steward.remote.CommandRunner.OUTPUT_LIMIT / (1024 * 1024) + " MB as base64)", Map.of("path", path));
+        }
+        return kv;
+    }
+
+    private static FileState parse(String path, Map<String, String> kv) {
         Type type = Type.valueOf(kv.getOrDefault("type", "absent").toUpperCase());
         int mode = Optional.ofNullable(kv.get("mode")).map(m -> Integer.parseInt(m, 8)).orElse(-1);
         return new FileState(path, type, mode, kv.getOrDefault("owner", ""), kv.getOrDefault("group", ""),

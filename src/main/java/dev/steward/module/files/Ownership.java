@@ -12,17 +12,17 @@ import java.util.Optional;
 /** The mode, owner and group a file task asks for, compared with what is there. */
 public record Ownership(Optional<Integer> mode, Optional<String> owner, Optional<String> group) {
 
-    static final List<Param> PARAMS = List.of(
+    public static final List<Param> PARAMS = List.of(
             Param.optional("mode", ParamType.MODE, "permissions in octal, e.g. 0640 (640 means the same)"),
             Param.optional("owner", ParamType.STRING, "the user that owns it"),
             Param.optional("group", ParamType.STRING, "the group that owns it"));
 
-    static Ownership of(Args args) throws ModuleFailure {
+    public static Ownership of(Args args) throws ModuleFailure {
         return new Ownership(args.mode("mode"), args.string("owner"), args.string("group"));
     }
 
     /** What differs from {@code state}, as words for the report; empty when nothing does. */
-    List<String> differences(FileState state) {
+    public List<String> differences(FileState state) {
         List<String> out = new ArrayList<>();
         mode.filter(m -> m != state.mode()).ifPresent(m -> out.add("mode " + octal(state.mode()) + " → " + octal(m)));
         owner.filter(o -> !o.equals(state.owner())).ifPresent(o -> out.add("owner " + state.owner() + " → " + o));
@@ -31,16 +31,27 @@ public record Ownership(Optional<Integer> mode, Optional<String> owner, Optional
     }
 
     /**
+     * What a replacement file must get: what was asked, else what the file it replaces has, else
+     * {@code newFileMode} for a new file (owner and group: the writer's).
+     */
+    public Ownership forReplacement(FileState state, int newFileMode) {
+        return state.exists()
+                ? new Ownership(Optional.of(mode.orElse(state.mode())), Optional.of(owner.orElse(state.owner())),
+                        Optional.of(group.orElse(state.group())))
+                : new Ownership(Optional.of(mode.orElse(newFileMode)), owner, group);
+    }
+
+    /**
      * Shell commands that set what was asked on {@code pathExpr} (already quoted or a "$var"), joined
      * with {@code &&} so the line fails when any of them does; {@code true} when nothing is asked.
      */
-    String applyTo(String pathExpr) {
+    public String applyTo(String pathExpr) {
         List<String> commands = commands(pathExpr);
         return commands.isEmpty() ? "true" : String.join(" && ", commands);
     }
 
     /** The chmod and chown commands, one per element, each with {@code --} before the path. */
-    List<String> commands(String pathExpr) {
+    public List<String> commands(String pathExpr) {
         List<String> out = new ArrayList<>();
         mode.ifPresent(m -> out.add("chmod " + octal(m) + " -- " + pathExpr));
         if (owner.isPresent() || group.isPresent()) {
@@ -50,7 +61,7 @@ public record Ownership(Optional<Integer> mode, Optional<String> owner, Optional
         return out;
     }
 
-    static String octal(int mode) {
+    public static String octal(int mode) {
         return mode < 0 ? "none" : String.format("%04o", mode);
     }
 }
