@@ -32,6 +32,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns Ansible's exit code for the outcome. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExpandAtFiles(false); // '--limit @FILE' names a retry file, not more arguments
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.steward.engine;
 
+import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
 import dev.steward.exec.PlaybookRunner;
 import dev.steward.exec.RunSettings;
@@ -22,6 +23,7 @@ import dev.steward.report.RedactingReporter;
 import dev.steward.report.Redactor;
 import dev.steward.report.Reporter;
 import dev.steward.secrets.VaultFiles;
+import dev.steward.source.Problem;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
 import dev.steward.source.YNode;
@@ -116,6 +118,7 @@ public final class Engine {
         Problems problems = new Problems();
         Playbook playbook = new PlaybookReader(catalog(), vault).read(playbookFile, problems);
         Map<String, Object> extraVars = ExtraVars.read(extraVarsGiven, problems);
+        List<Problem> readingProblems = List.copyOf(problems.list());
         Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
         List<Map.Entry<Play, List<Host>>> plays = new ArrayList<>();
         for (Play play : playbook.plays()) {
@@ -125,6 +128,7 @@ public final class Engine {
             plays.add(new AbstractMap.SimpleEntry<>(play, hosts));
         }
         new PlaybookCheck(templates, inventory, extraVars).check(playbook, problems);
+        new UndefinedVariables(inventory, extraVars, templates).check(playbook, plays, readingProblems, problems);
         problems.throwIfAny();
         return new Prepared(playbook, inventory, plays, extraVars);
     }
@@ -183,13 +187,22 @@ public final class Engine {
                         names.addAll(inventory.select(line.strip()).stream().map(Host::name).toList());
                     }
                 }
+                if (names.isEmpty()) {
+                    problems.add(where, "the limit file " + limit.substring(1) + " names no host of "
+                            + inventory.source(), "see the names with: steward inventory --graph");
+                }
             } catch (IOException e) {
                 problems.add(where, "cannot read the limit file " + limit.substring(1) + ": " + e.getMessage());
             }
             return names;
         }
+        int before = problems.list().size();
         HostPattern.parse(limit).check(inventory, where, problems);
         inventory.select(limit).forEach(h -> names.add(h.name()));
+        if (names.isEmpty() && problems.list().size() == before) {
+            problems.add(where, "--limit '" + limit + "' selects no host of " + inventory.source(),
+                    "see the names with: steward inventory --graph");
+        }
         return names;
     }
 

@@ -27,6 +27,8 @@ public final class ArgsChecker {
                 String example = spec.params().isEmpty() ? "name: value" : spec.params().get(0).name() + ": …";
                 problems.add(s.location(), module + " takes a map of parameters, not a string",
                         "write e.g. '" + module + ": {" + example + "}'");
+            } else {
+                spec.param(spec.freeForm().get()).ifPresent(p -> checkValue(module, p, s, problems));
             }
             return;
         }

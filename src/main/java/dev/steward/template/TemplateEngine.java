@@ -93,6 +93,20 @@ public final class TemplateEngine {
         return new Evaluation(this, vars).renderText(text, new SourceLocation(file.toString(), 1, 1));
     }
 
+    /**
+     * Whether FreeMarker can parse {@code text} (a template, or a bare expression when
+     * {@code expression}): {@code steward check} reads only the names of what parses.
+     */
+    public boolean parses(String text, boolean expression) {
+        String source = expression ? "<#assign " + RESULT + " = (" + text + ")>" : text;
+        try {
+            new Template("check", new StringReader(source), config);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     // ---- used by Evaluation
 
     Template compile(String text, SourceLocation where) {

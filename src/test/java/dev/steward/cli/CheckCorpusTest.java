@@ -1,0 +1,158 @@
+package dev.steward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The corpus of {@code src/test/resources/check-corpus/}: one folder per case, holding
+ * {@code playbook.yml}, its own {@code inventory.yml} or the corpus's {@code _inventory.yml},
+ * optional {@code args} (more command-line arguments, one per line) and, for a broken case,
+ * {@code expected.txt}: every problem {@code steward check} must print, exactly, in order, as
+ * {@code file:line:column: message (hint)} with paths relative to the case folder. A case without
+ * {@code expected.txt} must pass with exit 0 (no false positives).
+ *
+ * <p>Every inventory points at 127.0.0.1 on the port ({@code @PORT@}) of a listening socket that
+ * counts connections: neither {@code check} nor {@code play} of a broken case may make one.
+ */
+class CheckCorpusTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/check-corpus");
+
+    private static ServerSocket listener;
+    private static final AtomicInteger contacts = new AtomicInteger();
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void listen() throws IOException {
+        listener = new ServerSocket(0);
+        Thread t = new Thread(() -> {
+            while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                    contacts.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "corpus-listener");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        listener.close();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run steward(List<String> args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args.toArray(String[]::new));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCase() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(cases.stream().filter(c -> Files.exists(c.resolve("expected.txt")))).hasSizeGreaterThanOrEqualTo(40);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
+    }
+
+    private static void runCase(Path source) throws IOException {
+        Path dir = work.resolve(source.getFileName().toString());
+        copy(source, dir);
+        if (!Files.exists(dir.resolve("inventory.yml")) && !Files.exists(dir.resolve("inventory.ini"))) {
+            Files.writeString(dir.resolve("inventory.yml"), withPort(Files.readString(CORPUS.resolve("_inventory.yml"))));
+        }
+        Path inventory = Files.exists(dir.resolve("inventory.ini")) ? dir.resolve("inventory.ini")
+                : dir.resolve("inventory.yml");
+        List<String> more = Files.exists(dir.resolve("args"))
+                ? Files.readAllLines(dir.resolve("args")).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        Path expectedFile = dir.resolve("expected.txt");
+        int before = contacts.get();
+
+        Run check = steward(command("check", dir, inventory, more));
+        List<String> problems = problems(check.err(), dir);
+        if (!Files.exists(expectedFile)) {
+            assertThat(problems).as("a valid case has no problems").isEmpty();
+            assertThat(check.code()).as(check.err()).isZero();
+        } else {
+            List<String> expected = Files.readAllLines(expectedFile).stream().filter(l -> !l.isBlank()).toList();
+            assertThat(problems).as("problems of " + source.getFileName()).containsExactlyElementsOf(expected);
+            assertThat(check.code()).isEqualTo(4);
+            assertThat(check.err()).contains("nothing was changed on any host");
+            Run play = steward(command("play", dir, inventory, more));
+            assertThat(play.code()).as("play refuses a broken playbook").isEqualTo(4);
+            assertThat(problems(play.err(), dir)).containsExactlyElementsOf(expected);
+        }
+        assertThat(contacts.get() - before).as("connections made").isZero();
+    }
+
+    private static List<String> command(String verb, Path dir, Path inventory, List<String> more) {
+        List<String> args = new ArrayList<>(List.of(verb, dir.resolve("playbook.yml").toString(), "-i",
+                inventory.toString()));
+        more.forEach(a -> args.add(a.replace("@DIR@", dir.toString())));
+        return args;
+    }
+
+    /** The {@code ERROR:} lines, with paths relative to the case folder. */
+    private static List<String> problems(String err, Path dir) {
+        return err.lines().filter(l -> l.startsWith("ERROR: "))
+                .map(l -> l.substring(7).replace(dir + "/", "").replace(dir.getParent() + "/", "../")).toList();
+    }
+
+    private static String withPort(String text) {
+        return text.replace("@PORT@", Integer.toString(listener.getLocalPort()));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            all.forEach(p -> {
+                Path target = to.resolve(from.relativize(p).toString());
+                try {
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.writeString(target, withPort(Files.readString(p)));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# ${app} backup
+tar czf /var/backups/${app}.tgz ${BACKUP_DIR}

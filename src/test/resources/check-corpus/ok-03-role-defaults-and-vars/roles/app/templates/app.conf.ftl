@@ -1,0 +1,2 @@
+user=${app_user}
+port=${app_port}
