@@ -178,7 +178,8 @@ public final class UndefinedVariables {
     }
 
     private void block(Block b, Scope outer, PlayScope p, Optional<Problems> out) {
-        Scope scope = outer.plus(b.options().vars().keySet()).guarding(guardedBy(b.options().when()));
+        Scope scope = outer.plus(b.options().vars().keySet()).plus(b.options().includeVars().keySet())
+                .guarding(guardedBy(b.options().when()));
         // a block's conditions and environment are evaluated with each inner task's variables: be generous
         Scope forOwnKeywords = scope.plus(namesDefinedIn(b));
         for (Expr e : b.options().when()) {
@@ -191,7 +192,8 @@ public final class UndefinedVariables {
     }
 
     private void task(Task t, Scope outer, PlayScope p, Optional<Problems> out) {
-        Scope scope = outer.plus(t.options().vars().keySet()).plus(currentRegistered())
+        Scope scope = outer.plus(t.options().vars().keySet()).plus(t.options().includeVars().keySet())
+                .plus(currentRegistered())
                 .guarding(guardedBy(t.options().when()));
         if (t.loop().isPresent()) {
             text(t.loop().get().items(), scope, p, out);
@@ -248,6 +250,7 @@ public final class UndefinedVariables {
         for (TaskItem item : all) {
             if (item instanceof Task t) {
                 names.addAll(t.options().vars().keySet());
+                names.addAll(t.options().includeVars().keySet());
                 t.register().ifPresent(names::add);
                 t.loop().ifPresent(l -> names.add(l.loopVar()));
                 if (t.args() instanceof YNode.YMap m && t.module().equals("set_fact")) {
@@ -255,6 +258,7 @@ public final class UndefinedVariables {
                 }
             } else if (item instanceof Block inner) {
                 names.addAll(inner.options().vars().keySet());
+                names.addAll(inner.options().includeVars().keySet());
                 names.addAll(namesDefinedIn(inner));
             }
         }
