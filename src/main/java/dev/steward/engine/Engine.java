@@ -152,7 +152,7 @@ public final class Engine {
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(), dir);
         Play play = new Play("ping", "all", where, TaskOptions.NONE, Map.of(), where, List.of(), false, false, false,
-                List.of(), List.of(task), List.of(), List.of(), Map.of(), Map.of());
+                List.of(), List.of(task), List.of(), List.of(), Map.of(), Map.of(), Play.Batching.NONE);
         List<Host> hosts = inventory.select("all").stream()
                 .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
         Playbook playbook = new Playbook(inventoryFile, dir, List.of(play));

@@ -7,6 +7,9 @@ import dev.steward.inventory.Inventory;
 import dev.steward.module.ModuleRegistry;
 import dev.steward.playbook.Block;
 import dev.steward.playbook.Expr;
+import dev.steward.playbook.HostOrder;
+import dev.steward.plan.HostOrdering;
+import dev.steward.plan.SerialBatches;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.Task;
@@ -25,6 +28,7 @@ import dev.steward.transport.TransportException;
 import dev.steward.vars.Vars;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +88,8 @@ public final class PlaybookRunner implements AutoCloseable {
     private static final class PlayRun {
         final Play play;
         final List<HostState> hosts;
+        /** run_once: play — the host that ran each such task and its result, shared with later batches. */
+        final Map<String, Map.Entry<HostState, HostResult>> ranOnce = new HashMap<>();
         boolean ended;
 
         PlayRun(Play play, List<HostState> hosts) {
@@ -104,17 +110,33 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         connect(playing);
-        if (play.gatherFacts() && !active(playing).isEmpty() && (!waitingForStart || holdsStartTask(play))) {
-            run.reporter().taskStarted("Gathering Facts", play.location().toString());
-            onEach(active(playing), this::gatherFacts);
-            for (HostState s : playing) {
-                s.startPlay(playVars(play, s)); // facts join the play's variables
-            }
+        boolean facts = play.gatherFacts() && (!waitingForStart || holdsStartTask(play));
+        Play.Batching batching = play.batching();
+        if (facts && batching.order().kind() == HostOrder.Kind.EXPRESSION) {
+            gatherFacts(play, playing); // the order may be by a fact: every host's facts first
+            facts = false;
         }
+        List<HostState> ordered = HostOrdering.apply(batching.order(), active(playing), HostState::name,
+                h -> orderValue(batching.order(), h));
         PlayRun p = new PlayRun(play, playing);
-        for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            items(section, playing, play.options(), p);
-            flushHandlers(p, playing);
+        List<List<HostState>> batches = SerialBatches.split(batching.serial(), ordered);
+        for (int i = 0; i < batches.size() && !p.ended; i++) {
+            List<HostState> batch = batches.get(i);
+            if (facts) {
+                gatherFacts(play, batch);
+            }
+            for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+                items(section, batch, play.options(), p);
+                flushHandlers(p, batch);
+            }
+            if (batchFailed(batching, batch) && i + 1 < batches.size()) {
+                List<String> untouched = batches.subList(i + 1, batches.size()).stream().flatMap(List::stream)
+                        .map(HostState::name).toList();
+                run.reporter().warning("the batch " + batch.stream().map(HostState::name).toList() + " failed"
+                        + batching.maxFailPercentage().map(m -> " (more than " + m + "% of it)").orElse("")
+                        + "; the play stops here and these hosts were not touched: " + String.join(", ", untouched));
+                p.ended = true;
+            }
         }
         for (HostState s : playing) {
             if (!s.pendingNotifications().isEmpty()) {
@@ -122,6 +144,42 @@ public final class PlaybookRunner implements AutoCloseable {
                 run.reporter().warning("handlers notified on " + s.name() + " did not run because the host failed: "
                         + String.join(", ", s.pendingNotifications()) + " (force_handlers or --force-handlers runs them)");
             }
+        }
+    }
+
+    private void gatherFacts(Play play, List<HostState> hosts) throws InterruptedException {
+        if (active(hosts).isEmpty()) {
+            return;
+        }
+        run.reporter().taskStarted("Gathering Facts", play.location().toString());
+        onEach(active(hosts), this::gatherFacts);
+        for (HostState s : hosts) {
+            s.startPlay(playVars(play, s)); // facts join the play's variables
+        }
+    }
+
+    /** A batch stops the play when more than max_fail_percentage of it failed, or all of it without one. */
+    private static boolean batchFailed(Play.Batching batching, List<HostState> batch) {
+        long failed = batch.stream().filter(h -> h.failed() || h.unreachable()).count();
+        if (batching.maxFailPercentage().isPresent()) {
+            return failed * 100.0 / batch.size() > batching.maxFailPercentage().get();
+        }
+        return batching.serial().isPresent() && failed == batch.size();
+    }
+
+    /** A host's value of an {@code order} expression; a host whose value cannot be had fails, and goes last. */
+    private Object orderValue(HostOrder order, HostState h) {
+        Expr e = order.expression().orElseThrow();
+        Vars vars = h.vars(TaskOptions.NONE, Map.of(), run.settings().extraVars());
+        try {
+            return run.templates().evaluate("${" + e.text() + "}", vars, e.where());
+        } catch (TemplateError err) {
+            HostResult r = new HostResult(h.name(), "order", "order", Status.FAILED, "the play's order: "
+                    + err.describe(), Map.of(), Duration.ZERO, false);
+            run.recap().count(r);
+            run.reporter().hostResult(r);
+            h.markFailed();
+            return "\uffff";
         }
     }
 
@@ -238,9 +296,20 @@ public final class PlaybookRunner implements AutoCloseable {
             meta(task, hosts, p);
             return;
         }
+        String onceKey = task.location() + " " + task.title();
+        boolean oncePerPlay = task.options().runOnce().filter(o -> o == TaskOptions.RunOnce.PLAY).isPresent();
+        if (oncePerPlay && p.ranOnce.containsKey(onceKey)) {
+            // run_once: play — an earlier batch ran it: this batch shares that result
+            Map.Entry<HostState, HostResult> earlier = p.ranOnce.get(onceKey);
+            shareRunOnceResult(task, earlier.getKey(), hosts, earlier.getValue());
+            return;
+        }
         run.reporter().taskStarted(task.title(), task.location().toString());
         List<HostState> targets = task.options().runOnce().isPresent() ? hosts.subList(0, 1) : hosts;
         List<HostResult> results = onEach(targets, s -> tasks.run(task, s));
+        if (oncePerPlay) {
+            p.ranOnce.put(onceKey, Map.entry(targets.get(0), results.get(0)));
+        }
         if (task.options().runOnce().isPresent() && hosts.size() > 1) {
             shareRunOnceResult(task, targets.get(0), hosts.subList(1, hosts.size()), results.get(0));
         }

@@ -16,7 +16,8 @@ public final class Keywords {
             "no_log", "delegate_to", "run_once", "check_mode", "diff", "environment", "vars");
 
     public static final List<String> PLAY = concat(List.of("name", "hosts", "vars_files", "gather_facts", "tasks",
-            "pre_tasks", "post_tasks", "handlers", "roles", "force_handlers", "any_errors_fatal"),
+            "pre_tasks", "post_tasks", "handlers", "roles", "force_handlers", "any_errors_fatal", "serial", "order",
+            "max_fail_percentage"),
             List.of("become", "become_user", "tags", "ignore_errors", "no_log", "check_mode", "diff", "environment",
                     "vars"));
 
@@ -36,9 +37,6 @@ public final class Keywords {
 
     /** Ansible keywords with the reason Steward does not take them, or what to write instead. */
     public static final Map<String, String> NOT_SUPPORTED = Map.ofEntries(
-            Map.entry("serial", "not yet: remove it for now"),
-            Map.entry("order", "not yet: remove it for now"),
-            Map.entry("max_fail_percentage", "not yet: remove it for now"),
             Map.entry("strategy", "Steward runs the linear strategy only"),
             Map.entry("with_items", "write 'loop:' instead"),
             Map.entry("with_list", "write 'loop:' instead"),

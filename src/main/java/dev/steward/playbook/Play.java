@@ -30,7 +30,8 @@ public record Play(
         List<TaskItem> postTasks,
         List<Task> handlers,
         Map<String, Object> roleDefaults,
-        Map<String, Object> roleVars) {
+        Map<String, Object> roleVars,
+        Batching batching) {
 
     public Play {
         varsFiles = List.copyOf(varsFiles);
@@ -38,6 +39,14 @@ public record Play(
         tasks = List.copyOf(tasks);
         postTasks = List.copyOf(postTasks);
         handlers = List.copyOf(handlers);
+    }
+
+    /**
+     * How the play walks its hosts: in which {@code order}, in batches of {@code serial}, stopping
+     * when more than {@code maxFailPercentage} of a batch failed (or all of it, without the setting).
+     */
+    public record Batching(Optional<Serial> serial, HostOrder order, Optional<Integer> maxFailPercentage) {
+        public static final Batching NONE = new Batching(Optional.empty(), HostOrder.INVENTORY, Optional.empty());
     }
 
     /** A file of variables and where it was read from. */

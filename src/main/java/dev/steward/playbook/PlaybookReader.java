@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -113,7 +114,42 @@ public final class PlaybookReader {
                 options.ignoreErrors(), options.noLog(), options.delegateTo(), options.runOnce(), options.checkMode(),
                 options.diff(), options.environment(), Map.of(), SourceLocation.UNKNOWN);
         return new Play(name, hosts, r.map().location(), inherited, options.vars(), options.varsLocation(), varsFiles,
-                gatherFacts, forceHandlers, anyErrorsFatal, pre, tasks, post, handlers, roles.defaults(), roles.vars());
+                gatherFacts, forceHandlers, anyErrorsFatal, pre, tasks, post, handlers, roles.defaults(), roles.vars(),
+                batching(r));
+    }
+
+    /** {@code serial} (a count, a percentage, or a list of them), {@code order}, {@code max_fail_percentage}. */
+    private static Play.Batching batching(MapReader r) {
+        Problems problems = r.problems();
+        Optional<Serial> serial = Optional.empty();
+        YNode node = r.map().get("serial");
+        if (node != null) {
+            List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
+            List<Serial.Size> sizes = new ArrayList<>();
+            for (YNode item : items) {
+                try {
+                    if (!(item instanceof YScalar s)) {
+                        throw new NumberFormatException();
+                    }
+                    sizes.add(Serial.parseSize(s.text()));
+                } catch (NumberFormatException e) {
+                    problems.add(item.location(), "'serial' takes a number of hosts or a percentage (1-100%), or a "
+                            + "list of them, not " + (item instanceof YScalar s ? "'" + s.text() + "'" : item.kind()));
+                }
+            }
+            if (!sizes.isEmpty() && sizes.size() == items.size()) {
+                serial = Optional.of(new Serial(sizes));
+            }
+        }
+        HostOrder order = HostOrder.INVENTORY;
+        YNode orderNode = r.map().get("order");
+        if (orderNode != null) {
+            Optional<Expr> e = OptionsReader.condition(orderNode, "order", problems);
+            if (e.isPresent()) {
+                order = HostOrder.of(e.get().text(), e.get());
+            }
+        }
+        return new Play.Batching(serial, order, r.integer("max_fail_percentage", 0, 100));
     }
 
     private static void flattenHandlers(TaskItem item, TaskOptions outer, List<Task> into, Problems problems) {

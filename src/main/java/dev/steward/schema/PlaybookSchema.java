@@ -39,6 +39,18 @@ final class PlaybookSchema {
                     "run notified handlers even on hosts that failed")),
             Map.entry("any_errors_fatal", () -> described(booleanLiteral(),
                     "end the play for every host when one fails")),
+            Map.entry("serial", () -> {
+                ObjectNode size = anyOf(integerLiteral(1, 100_000),
+                        JSON.objectNode().put("type", "string").put("pattern", "^\\s*[0-9]+\\s*%?\\s*$"));
+                ObjectNode list = JSON.objectNode().put("type", "array");
+                list.set("items", size.deepCopy());
+                return described(anyOf(size, list),
+                        "batch sizes: a count, a percentage, or a list of them (the last repeats)");
+            }),
+            Map.entry("order", () -> described(text(), "inventory, reverse_inventory, sorted, reverse_sorted, "
+                    + "shuffle, or an expression per host (false first): standbys first, the lease holder last")),
+            Map.entry("max_fail_percentage", () -> described(integerLiteral(0, 100),
+                    "stop the play when more of a batch than this failed")),
             Map.entry("tasks", () -> ref("tasks")),
             Map.entry("pre_tasks", () -> ref("tasks")),
             Map.entry("post_tasks", () -> ref("tasks")),

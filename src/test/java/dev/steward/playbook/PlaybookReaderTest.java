@@ -81,7 +81,7 @@ class PlaybookReaderTest {
         Path f = broken("play-keys.yml");
         assertThat(problems(f)).containsExactly(
                 f + ":2:3: unknown key 'gather_fact' in play (did you mean 'gather_facts'?)",
-                f + ":4:3: Ansible's 'serial' is not supported by Steward (not yet: remove it for now)",
+                f + ":4:3: Ansible's 'strategy' is not supported by Steward (Steward runs the linear strategy only)",
                 f + ":3:11: 'become' in play must be true or false, not 'maybe'",
                 f + ":5:10: 'tasks' must be a list of tasks, not a string");
     }

@@ -187,7 +187,8 @@ class SchemaGeneratorTest {
 
     @Test
     void mistakesAnEditorShouldFlag() {
-        assertInvalid("- hosts: all\n  serial: 2\n");                              // not supported yet
+        assertInvalid("- hosts: all\n  strategy: free\n");                         // not supported
+        assertInvalid("- hosts: all\n  serial: 0\n");                              // at least one host
         assertInvalid("- name: no hosts\n  tasks: []\n");                            // hosts is required
         assertInvalid("- hosts: all\n  tasks:\n    - name: t\n");                    // no module
         assertInvalid("- hosts: all\n  tasks:\n    - {command: ls, shell: ls}\n");   // two modules
