@@ -129,6 +129,28 @@ public final class PlaybookRunner implements AutoCloseable {
                 items(section, batch, play.options(), p);
                 flushHandlers(p, batch);
             }
+            if (batching.healthCheck().isPresent() && !p.ended && !active(batch).isEmpty()) {
+                run.reporter().taskStarted("Health check of the batch " + batch.stream().map(HostState::name).toList(),
+                        batching.healthCheck().get().location().toString());
+                HealthGate gate = new HealthGate(run);
+                List<HostState> gated = active(batch);
+                List<HostResult> results = onEach(gated, h -> gate.check(batching.healthCheck().get(), h));
+                for (int j = 0; j < results.size(); j++) {
+                    if (results.get(j).status() == Status.FAILED) {
+                        gated.get(j).markFailed();
+                    }
+                }
+                if (results.stream().anyMatch(r -> r.status() != Status.OK)) {
+                    List<String> untouched = batches.subList(i + 1, batches.size()).stream().flatMap(List::stream)
+                            .map(HostState::name).toList();
+                    run.reporter().warning("the batch " + batch.stream().map(HostState::name).toList()
+                            + " did not pass its health check; the play stops here"
+                            + (untouched.isEmpty() ? "" : " and these hosts were not touched: "
+                                    + String.join(", ", untouched)));
+                    p.ended = true;
+                    continue;
+                }
+            }
             if (batchFailed(batching, batch) && i + 1 < batches.size()) {
                 List<String> untouched = batches.subList(i + 1, batches.size()).stream().flatMap(List::stream)
                         .map(HostState::name).toList();

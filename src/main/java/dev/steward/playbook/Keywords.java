@@ -17,7 +17,7 @@ public final class Keywords {
 
     public static final List<String> PLAY = concat(List.of("name", "hosts", "vars_files", "gather_facts", "tasks",
             "pre_tasks", "post_tasks", "handlers", "roles", "force_handlers", "any_errors_fatal", "serial", "order",
-            "max_fail_percentage"),
+            "max_fail_percentage", "health_check"),
             List.of("become", "become_user", "tags", "ignore_errors", "no_log", "check_mode", "diff", "environment",
                     "vars"));
 
@@ -32,6 +32,9 @@ public final class Keywords {
 
     public static final List<String> ROLE = List.of("role", "name", "vars", "when", "tags", "become", "become_user",
             "environment", "no_log", "ignore_errors", "delegate_to", "check_mode", "diff");
+
+    public static final List<String> HEALTH_CHECK = List.of("http", "tcp", "command", "from", "interval",
+            "timeout", "successes");
 
     public static final List<String> LOOP_CONTROL = List.of("loop_var", "label");
 

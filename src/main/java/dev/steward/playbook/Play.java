@@ -43,10 +43,13 @@ public record Play(
 
     /**
      * How the play walks its hosts: in which {@code order}, in batches of {@code serial}, stopping
-     * when more than {@code maxFailPercentage} of a batch failed (or all of it, without the setting).
+     * when more than {@code maxFailPercentage} of a batch failed (or all of it, without the setting),
+     * or when a batch does not pass its {@code healthCheck}.
      */
-    public record Batching(Optional<Serial> serial, HostOrder order, Optional<Integer> maxFailPercentage) {
-        public static final Batching NONE = new Batching(Optional.empty(), HostOrder.INVENTORY, Optional.empty());
+    public record Batching(Optional<Serial> serial, HostOrder order, Optional<Integer> maxFailPercentage,
+            Optional<HealthCheck> healthCheck) {
+        public static final Batching NONE = new Batching(Optional.empty(), HostOrder.INVENTORY, Optional.empty(),
+                Optional.empty());
     }
 
     /** A file of variables and where it was read from. */

@@ -149,7 +149,54 @@ public final class PlaybookReader {
                 order = HostOrder.of(e.get().text(), e.get());
             }
         }
-        return new Play.Batching(serial, order, r.integer("max_fail_percentage", 0, 100));
+        return new Play.Batching(serial, order, r.integer("max_fail_percentage", 0, 100), healthCheck(r));
+    }
+
+    private static Optional<HealthCheck> healthCheck(MapReader play) {
+        Optional<YNode.YMap> node = play.submap("health_check");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        MapReader r = new MapReader(node.get(), "health_check", play.problems());
+        r.allowOnly(Keywords.HEALTH_CHECK);
+        List<HealthCheck.Probe> probes = new ArrayList<>();
+        r.submap("http").ifPresent(m -> {
+            MapReader h = new MapReader(m, "health_check.http", play.problems());
+            h.allowOnly(List.of("url", "status", "body"));
+            List<Integer> statuses = new ArrayList<>();
+            for (String st : h.stringList("status")) {
+                try {
+                    statuses.add(Integer.parseInt(st.strip()));
+                } catch (NumberFormatException e) {
+                    play.problems().add(m.location(), "health_check.http.status takes HTTP status numbers, not '" + st + "'");
+                }
+            }
+            probes.add(new HealthCheck.Http(h.requiredString("url"), statuses.isEmpty() ? List.of(200) : statuses,
+                    h.string("body")));
+        });
+        r.submap("tcp").ifPresent(m -> {
+            MapReader t = new MapReader(m, "health_check.tcp", play.problems());
+            t.allowOnly(List.of("host", "port", "state"));
+            String state = t.string("state").orElse("open");
+            if (!state.equals("open") && !state.equals("refused")) {
+                play.problems().add(m.location(), "health_check.tcp.state is open or refused, not '" + state + "'");
+            }
+            probes.add(new HealthCheck.Tcp(t.string("host").orElse("127.0.0.1"), t.requiredString("port"),
+                    !state.equals("refused")));
+        });
+        r.string("command").ifPresent(c -> probes.add(new HealthCheck.Command(c)));
+        if (probes.size() != 1) {
+            play.problems().add(node.get().location(), "health_check needs exactly one of http, tcp or command",
+                    "e.g. health_check: {http: {url: \"http://127.0.0.1:6688/health\"}, successes: 3}");
+            return Optional.empty();
+        }
+        String from = r.string("from").orElse("host");
+        if (!from.equals("host") && !from.equals("controller")) {
+            play.problems().add(node.get().keyLocation("from"), "health_check.from is host or controller, not '" + from + "'");
+        }
+        return Optional.of(new HealthCheck(probes.get(0), from.equals("controller"), r.integer("interval", 1, 3600)
+                .orElse(2), r.integer("timeout", 1, 86_400).orElse(120), r.integer("successes", 1, 100).orElse(1),
+                node.get().location()));
     }
 
     private static void flattenHandlers(TaskItem item, TaskOptions outer, List<Task> into, Problems problems) {

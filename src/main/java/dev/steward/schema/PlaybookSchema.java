@@ -49,6 +49,29 @@ final class PlaybookSchema {
             }),
             Map.entry("order", () -> described(text(), "inventory, reverse_inventory, sorted, reverse_sorted, "
                     + "shuffle, or an expression per host (false first): standbys first, the lease holder last")),
+            Map.entry("health_check", () -> {
+                ObjectNode gate = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+                ObjectNode props = gate.putObject("properties");
+                ObjectNode http = props.putObject("http").put("type", "object").put("additionalProperties", false);
+                http.putArray("required").add("url");
+                ObjectNode hp = http.putObject("properties");
+                hp.set("url", text());
+                hp.set("status", anyOf(integerLiteral(100, 599), JSON.objectNode().put("type", "array")));
+                hp.set("body", text());
+                ObjectNode tcp = props.putObject("tcp").put("type", "object").put("additionalProperties", false);
+                tcp.putArray("required").add("port");
+                ObjectNode tp = tcp.putObject("properties");
+                tp.set("host", text());
+                tp.set("port", anyOf(integerLiteral(1, 65535), text()));
+                tp.set("state", JSON.objectNode().set("enum", strings("open", "refused")));
+                props.set("command", text());
+                props.set("from", JSON.objectNode().set("enum", strings("host", "controller")));
+                props.set("interval", integerLiteral(1, 3600));
+                props.set("timeout", integerLiteral(1, 86400));
+                props.set("successes", integerLiteral(1, 100));
+                return described(gate, "the gate each batch must pass before the next: http, tcp or command, "
+                        + "polled until it passes 'successes' times in a row within 'timeout' seconds");
+            }),
             Map.entry("max_fail_percentage", () -> described(integerLiteral(0, 100),
                     "stop the play when more of a batch than this failed")),
             Map.entry("tasks", () -> ref("tasks")),
