@@ -17,6 +17,7 @@ import dev.steward.source.SourceLocation;
 import dev.steward.source.Suggestions;
 import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
+import dev.steward.template.TemplateFunctions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +160,7 @@ public final class UndefinedVariables {
         }
         names.add("facts");
         names.addAll(FREEMARKER_SHARED);
+        names.addAll(TemplateFunctions.NAMES);
         names.addAll(play.vars().keySet());
         play.varsFiles().forEach(f -> names.addAll(f.vars().keySet()));
         names.addAll(play.roleDefaults().keySet());
@@ -386,6 +388,7 @@ public final class UndefinedVariables {
         }
         Set<String> known = new TreeSet<>(scope.names());
         known.removeAll(FREEMARKER_SHARED);
+        known.removeAll(TemplateFunctions.NAMES);
         String hint = Suggestions.didYouMean(u.name(), known);
         report(out.get(), where, "undefined variable '" + u.name() + "'", hint.isEmpty()
                 ? "define it (vars, inventory, -e) or give a default: ${" + u.name() + "!\"…\"}" : hint);

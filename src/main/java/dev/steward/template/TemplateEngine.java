@@ -50,6 +50,7 @@ public final class TemplateEngine {
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         config.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
         config.setObjectWrapper(Evaluation.DATA_WRAPPER);
+        TemplateFunctions.install(config);
     }
 
     /**
