@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Find every mistake in a playbook and its inventory without connecting to any host.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no problem found", "4:problems found (each printed with file:line:column)",
+        exitCodeList = {"0:no problem found (warnings may be printed)", "4:problems found (each printed with file:line:column)",
                 "5:bad options"})
 final class CheckCommand implements Callable<Integer> {
 
@@ -34,6 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Engine.Prepared p = new Engine().withVault(vault.files()).prepare(playbook, hosts.inventory, Optional.ofNullable(hosts.limit),
                 extraVars);
+        p.warnings().forEach(w -> System.err.println("WARNING: " + w));
         long tasks = p.plays().size();
         System.out.println(playbook + ": no problems found (" + tasks + (tasks == 1 ? " play" : " plays")
                 + ", inventory " + hosts.inventory + ")");

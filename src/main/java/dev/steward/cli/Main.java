@@ -46,6 +46,9 @@ public final class Main implements Runnable {
     private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof ValidationException v) {
+            for (Problem w : v.warnings()) {
+                err.println("WARNING: " + w);
+            }
             for (Problem p : v.problems()) {
                 err.println("ERROR: " + p);
             }

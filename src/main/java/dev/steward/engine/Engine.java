@@ -1,5 +1,6 @@
 package dev.steward.engine;
 
+import dev.steward.check.StackPreflight;
 import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
 import dev.steward.exec.PlaybookRunner;
@@ -99,14 +100,19 @@ public final class Engine {
                 request.forceHandlers());
         Reporter reporter = new RedactingReporter(request.reporter(), new Redactor(
                 KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars(), vault.secrets())));
+        prepared.warnings().forEach(w -> reporter.warning(w.toString()));
         RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings, reporter);
         RetryFile.update(workDir, request.playbook(), outcome.failedHosts(), reporter);
         return outcome.summary();
     }
 
-    /** Everything read and checked, before any connection: what {@code play}, {@code check} and the lists use. */
+    /**
+     * Everything read and checked, before any connection: what {@code play}, {@code check} and the lists use.
+     *
+     * @param warnings what the checks found worth saying that is not a mistake (printed, never fatal)
+     */
     public record Prepared(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
-            Map<String, Object> extraVars) {
+            Map<String, Object> extraVars, List<Problem> warnings) {
     }
 
     /**
@@ -129,8 +135,9 @@ public final class Engine {
         }
         new PlaybookCheck(templates, inventory, extraVars).check(playbook, problems);
         new UndefinedVariables(inventory, extraVars, templates).check(playbook, plays, readingProblems, problems);
+        new StackPreflight(inventory, extraVars, templates).check(problems);
         problems.throwIfAny();
-        return new Prepared(playbook, inventory, plays, extraVars);
+        return new Prepared(playbook, inventory, plays, extraVars, List.copyOf(problems.warnings()));
     }
 
     /**

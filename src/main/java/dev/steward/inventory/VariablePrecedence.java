@@ -42,7 +42,7 @@ public final class VariablePrecedence {
     }
 
     /** The host's groups, {@code all} first, lowest precedence first. */
-    static List<Group> groupsInPrecedenceOrder(Inventory inventory, String hostName) {
+    public static List<Group> groupsInPrecedenceOrder(Inventory inventory, String hostName) {
         Map<String, Integer> depth = depths(inventory);
         List<Group> groups = new ArrayList<>();
         for (String name : inventory.groupsContaining(hostName)) {
