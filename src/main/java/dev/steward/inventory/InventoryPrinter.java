@@ -47,6 +47,8 @@ public final class InventoryPrinter {
             Map<String, Object> vars = new LinkedHashMap<>(inventory.varsFor(h.name()));
             vars.remove("inventory_hostname"); // magic variables: ansible-inventory leaves them out
             vars.remove("group_names");
+            vars.remove("groups");
+            vars.remove("addresses");
             Map<String, Object> shown = SecretRedaction.redact(vars);
             shown.put("ssh", sshShown(h.ssh()));
             hostvars.put(h.name(), shown);
