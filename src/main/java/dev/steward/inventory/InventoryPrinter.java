@@ -49,6 +49,7 @@ public final class InventoryPrinter {
             vars.remove("group_names");
             vars.remove("groups");
             vars.remove("addresses");
+            vars.remove("inventory_dir");
             Map<String, Object> shown = SecretRedaction.redact(vars);
             shown.put("ssh", sshShown(h.ssh()));
             hostvars.put(h.name(), shown);

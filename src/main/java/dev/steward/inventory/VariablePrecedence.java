@@ -21,7 +21,8 @@ import java.util.Map;
  *       that describe the whole inventory, so one host can be configured for others (a database's
  *       {@code pg_hba.conf} for its clients): {@code groups}, Ansible's map of every group to its
  *       hosts' names in inventory order, and {@code addresses}, every host's {@code address} by
- *       name (Steward's stand-in for {@code hostvars[h].ansible_host}).</li>
+ *       name (Steward's stand-in for {@code hostvars[h].ansible_host}); and Ansible's
+ *       {@code inventory_dir}, the inventory file's folder, for controller files kept beside it.</li>
  * </ol>
  *
  * A higher level replaces a top-level key as a whole: dictionaries are replaced, not merged (as
@@ -44,6 +45,7 @@ public final class VariablePrecedence {
         merged.put("address", host.address());
         merged.put("groups", groups(inventory));
         merged.put("addresses", addresses(inventory));
+        merged.put("inventory_dir", inventory.source().toAbsolutePath().normalize().getParent().toString());
         return FrozenValues.map(merged);
     }
 

@@ -53,7 +53,8 @@ public final class ModuleRegistry {
                 new dev.steward.module.files.ReplaceModule(), new dev.steward.module.files.StatModule(),
                 new dev.steward.module.files.SlurpModule(), new dev.steward.module.files.FetchModule(),
                 new dev.steward.module.http.GetUrlModule(), new dev.steward.module.http.UriModule(),
-                new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule()));
+                new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule(),
+                new dev.steward.module.system.SshLoginModule()));
     }
 
     public Optional<Module> find(String name) {

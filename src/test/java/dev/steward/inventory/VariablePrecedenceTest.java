@@ -90,6 +90,8 @@ class VariablePrecedenceTest {
             // address defaults to ssh.host; a host without either is reached by its name
             assertThat(seen.get("addresses")).isEqualTo(Map.of(
                     "bastion", "203.0.113.7", "cl1", "10.8.0.11", "cl2", "10.0.0.12", "mon1", "mon1"));
+            assertThat(seen.get("inventory_dir")).isEqualTo(
+                    nested.source().toAbsolutePath().normalize().getParent().toString());
         }
     }
 
