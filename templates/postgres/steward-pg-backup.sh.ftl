@@ -4,6 +4,7 @@
 # run it by hand with `systemctl start steward-pg-backup`.
 # Restore: pg_restore --clean --if-exists -d ${db_name} FILE (stop the Chainlink nodes first).
 set -eu
+umask 077   # dumps hold every secret in the database: only postgres may read them
 dir='${backup_dir}'
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$dir/${db_name}-$stamp.dump"
