@@ -1,13 +1,18 @@
 package dev.steward.exec;
 
+import dev.steward.inventory.Host;
+import dev.steward.inventory.SshSettings;
 import dev.steward.module.ModuleContext;
 import dev.steward.module.ModuleFailure;
 import dev.steward.playbook.Task;
 import dev.steward.template.TemplateError;
+import dev.steward.transport.Connection;
+import dev.steward.transport.TransportException;
 import dev.steward.vars.Vars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What modules may ask of the run: templates and files (the role's first, then the playbook's,
@@ -57,6 +62,35 @@ final class PlaybookFiles implements ModuleContext {
     public Path controllerPath(String path) {
         Path p = Path.of(path);
         return p.isAbsolute() ? p : run.playbook().dir().resolve(p).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Connection openLogin(String user, Path privateKey) throws ModuleFailure {
+        Host host = run.inventory().host(this.host).orElseThrow(
+                () -> new ModuleFailure("'" + this.host + "' is not an inventory host: there is no SSH login to prove"));
+        SshSettings s = host.ssh();
+        SshSettings login = new SshSettings(s.host(), s.port(), user, Optional.of(inventoryPath(privateKey)), Optional.empty(),
+                s.knownHosts(), s.hostKeyChecking(), s.jump(), s.connectTimeout(), Optional.empty());
+        try {
+            return run.connector().connect(new Host(host.name(), login, host.address(), host.vars(), host.location()));
+        } catch (TransportException e) {
+            throw new ModuleFailure("no SSH login as " + login.describe() + " with the key " + privateKey + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** As the inventory reads {@code ssh.private_key}: {@code ~} is the home folder, relative is beside the inventory. */
+    private Path inventoryPath(Path path) {
+        String text = path.toString();
+        Path home = Path.of(System.getProperty("user.home"));
+        if (text.equals("~")) {
+            return home;
+        }
+        if (text.startsWith("~/")) {
+            return home.resolve(text.substring(2)).normalize();
+        }
+        Path folder = run.inventory().source().toAbsolutePath().getParent();
+        return folder.resolve(path).toAbsolutePath().normalize();
     }
 
     @Override

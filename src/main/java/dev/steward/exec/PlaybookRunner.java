@@ -57,7 +57,7 @@ public final class PlaybookRunner implements AutoCloseable {
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
             Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
-        this.run = new RunContext(playbook, inventory, modules, templates, reporter, recap, settings);
+        this.run = new RunContext(playbook, inventory, modules, templates, reporter, recap, settings, connector);
         this.connector = connector;
         this.sessions = new Sessions(inventory, connector, states);
         this.tasks = new TaskRunner(run, sessions);

@@ -9,5 +9,5 @@ import dev.steward.template.TemplateEngine;
 
 /** Everything a run shares across plays, hosts and tasks. */
 record RunContext(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
-        Reporter reporter, Recap recap, RunSettings settings) {
+        Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
 }

@@ -47,6 +47,9 @@ public final class InventoryPrinter {
             Map<String, Object> vars = new LinkedHashMap<>(inventory.varsFor(h.name()));
             vars.remove("inventory_hostname"); // magic variables: ansible-inventory leaves them out
             vars.remove("group_names");
+            vars.remove("groups");
+            vars.remove("addresses");
+            vars.remove("inventory_dir");
             Map<String, Object> shown = SecretRedaction.redact(vars);
             shown.put("ssh", sshShown(h.ssh()));
             hostvars.put(h.name(), shown);

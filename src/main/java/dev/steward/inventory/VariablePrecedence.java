@@ -17,7 +17,12 @@ import java.util.Map;
  *       same depth by name; each group's inventory vars, then its {@code group_vars} file(s);</li>
  *   <li>the host's inventory vars, then its {@code host_vars} file(s);</li>
  *   <li>the magic variables {@code inventory_hostname}, {@code group_names} (sorted, without
- *       {@code all} and {@code ungrouped}) and {@code address}, which nothing overrides.</li>
+ *       {@code all} and {@code ungrouped}) and {@code address}, which nothing overrides; and two
+ *       that describe the whole inventory, so one host can be configured for others (a database's
+ *       {@code pg_hba.conf} for its clients): {@code groups}, Ansible's map of every group to its
+ *       hosts' names in inventory order, and {@code addresses}, every host's {@code address} by
+ *       name (Steward's stand-in for {@code hostvars[h].ansible_host}); and Ansible's
+ *       {@code inventory_dir}, the inventory file's folder, for controller files kept beside it.</li>
  * </ol>
  *
  * A higher level replaces a top-level key as a whole: dictionaries are replaced, not merged (as
@@ -38,7 +43,30 @@ public final class VariablePrecedence {
         merged.put("inventory_hostname", host.name());
         merged.put("group_names", inventory.groupNamesOf(host.name()));
         merged.put("address", host.address());
+        merged.put("groups", groups(inventory));
+        merged.put("addresses", addresses(inventory));
+        merged.put("inventory_dir", inventory.source().toAbsolutePath().normalize().getParent().toString());
         return FrozenValues.map(merged);
+    }
+
+    /** Every group, {@code all} and {@code ungrouped} included, to its hosts (through children too). */
+    private static Map<String, Object> groups(Inventory inventory) {
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        inventory.groups().keySet().forEach(g -> members.put(g, new ArrayList<>()));
+        for (String host : inventory.hosts().keySet()) {
+            for (String group : inventory.groupsContaining(host)) {
+                members.computeIfAbsent(group, g -> new ArrayList<>()).add(host);
+            }
+        }
+        Map<String, Object> groups = new LinkedHashMap<>();
+        members.forEach((group, hosts) -> groups.put(group, List.copyOf(hosts)));
+        return groups;
+    }
+
+    private static Map<String, Object> addresses(Inventory inventory) {
+        Map<String, Object> addresses = new LinkedHashMap<>();
+        inventory.hosts().values().forEach(h -> addresses.put(h.name(), h.address()));
+        return addresses;
     }
 
     /** The host's groups, {@code all} first, lowest precedence first. */

@@ -1,5 +1,6 @@
 package dev.steward.module;
 
+import dev.steward.transport.Connection;
 import java.nio.file.Path;
 
 /** What a module may ask of the run around it (never of the host). */
@@ -33,5 +34,15 @@ public interface ModuleContext {
      */
     default Path controllerPath(String path) {
         return Path.of(path).toAbsolutePath();
+    }
+
+    /**
+     * Opens a NEW SSH connection to the task's host with its inventory settings (address, port,
+     * known_hosts, jump host, timeout) but as {@code user}, authenticating with {@code privateKey}
+     * only: no password, no become password. For {@code ssh_login}, which proves a login works before
+     * the old way in is taken away. The caller closes the connection.
+     */
+    default Connection openLogin(String user, Path privateKey) throws ModuleFailure {
+        throw new ModuleFailure("this run cannot open new SSH connections");
     }
 }

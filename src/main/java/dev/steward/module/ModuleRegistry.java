@@ -54,7 +54,8 @@ public final class ModuleRegistry {
                 new dev.steward.module.files.SlurpModule(), new dev.steward.module.files.FetchModule(),
                 new dev.steward.module.http.GetUrlModule(), new dev.steward.module.http.UriModule(),
                 new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule(),
-                new dev.steward.module.chainlink.ChainlinkConfigCheckModule()));
+                new dev.steward.module.chainlink.ChainlinkConfigCheckModule(),
+                new dev.steward.module.system.SshLoginModule()));
     }
 
     public Optional<Module> find(String name) {

@@ -75,6 +75,27 @@ class VariablePrecedenceTest {
     }
 
     @Test
+    void groupsAndAddressesDescribeTheWholeInventoryToEveryHost() {
+        Inventory nested = InventoryFixtures.read("yaml-nested/inventory.yml");
+        for (String host : List.of("mon1", "cl2")) {
+            Map<String, Object> seen = nested.varsFor(host);
+            // a group lists the hosts of its children too, in inventory order
+            assertThat(seen.get("groups")).isEqualTo(Map.of(
+                    "all", List.of("bastion", "cl1", "cl2", "mon1"),
+                    "ungrouped", List.of("bastion"),
+                    "chainlink", List.of("cl1", "cl2"),
+                    "primary", List.of("cl1"),
+                    "standby", List.of("cl2"),
+                    "monitoring", List.of("cl1", "mon1")));
+            // address defaults to ssh.host; a host without either is reached by its name
+            assertThat(seen.get("addresses")).isEqualTo(Map.of(
+                    "bastion", "203.0.113.7", "cl1", "10.8.0.11", "cl2", "10.0.0.12", "mon1", "mon1"));
+            assertThat(seen.get("inventory_dir")).isEqualTo(
+                    nested.source().toAbsolutePath().normalize().getParent().toString());
+        }
+    }
+
+    @Test
     void theResultIsImmutable() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> vars.put("x", 1))
                 .isInstanceOf(UnsupportedOperationException.class);
