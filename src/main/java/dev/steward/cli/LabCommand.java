@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,11 +40,6 @@ public final class LabCommand implements Callable<Integer> {
         return BAD_OPTIONS;
     }
 
-    /** The lab called {@code name}, driven by the {@code docker} on PATH. */
-    static Lab lab(LabName name) {
-        return new Lab(new DockerCli(), name);
-    }
-
     /** {@code --name}: a bad name is a usage error (exit 5), reported before anything runs. */
     static final class LabNameConverter implements ITypeConverter<LabName> {
         @Override
@@ -56,10 +52,30 @@ public final class LabCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one lab action, turning a {@link LabException} into its message and exit code 1. */
-    static int run(CommandSpec spec, Callable<Integer> action) throws Exception {
+    /** {@code --name}, as every lab subcommand takes it. */
+    static final class NameOption {
+        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
+                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
+        LabName name;
+
+        /** The lab so named, driven by the {@code docker} on PATH. */
+        Lab lab() {
+            return new Lab(new DockerCli(), name);
+        }
+    }
+
+    /** What a lab subcommand does, printing its outcome to {@code out}. */
+    interface LabAction {
+        void run(PrintWriter out) throws Exception;
+    }
+
+    /** Runs one lab action: exit code 0, or a {@link LabException}'s message and exit code 1. */
+    static int run(CommandSpec spec, LabAction action) throws Exception {
         try {
-            return action.call();
+            PrintWriter out = spec.commandLine().getOut();
+            action.run(out);
+            out.flush();
+            return OK;
         } catch (LabException e) {
             spec.commandLine().getErr().println("steward lab: " + e.getMessage());
             return ERROR;
@@ -79,9 +95,8 @@ public final class LabCommand implements Callable<Integer> {
         @Option(names = "--suite", defaultValue = "trixie", paramLabel = "SUITE", description = "trixie (Debian 13, default) or bookworm (Debian 12).")
         String suite;
 
-        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
-                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
-        LabName name;
+        @Mixin
+        NameOption labName;
 
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "Folder for the key pair, inventory.yml and known_hosts (default: ${DEFAULT-VALUE}).")
         Path dir;
@@ -100,16 +115,13 @@ public final class LabCommand implements Callable<Integer> {
                 err.println("steward lab up: --suite: " + e.getMessage());
                 return BAD_OPTIONS;
             }
-            return run(spec, () -> {
-                List<LabHost> started = lab(name).up(hosts, labSuite, dir);
-                PrintWriter out = spec.commandLine().getOut();
+            return run(spec, out -> {
+                List<LabHost> started = labName.lab().up(hosts, labSuite, dir);
                 out.print(LabHostTable.render(started));
                 Path inventory = dir.resolve("inventory.yml");
                 out.println();
                 out.println("inventory: " + inventory);
                 out.println("try:       steward play PLAYBOOK -i " + inventory);
-                out.flush();
-                return OK;
             });
         }
     }
@@ -120,26 +132,22 @@ public final class LabCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
-                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
-        LabName name;
+        @Mixin
+        NameOption labName;
 
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Override
         public Integer call() throws Exception {
-            return run(spec, () -> {
-                LabStatus status = lab(name).status(dir);
-                PrintWriter out = spec.commandLine().getOut();
+            return run(spec, out -> {
+                LabStatus status = labName.lab().status(dir);
                 if (status.hosts().isEmpty()) {
                     out.println("no lab hosts: start some with `steward lab up`");
                 } else {
                     out.print(LabHostTable.render(status.hosts()));
                 }
                 status.inventory().ifPresent(inventory -> out.println("inventory: " + inventory));
-                out.flush();
-                return OK;
             });
         }
     }
@@ -151,23 +159,19 @@ public final class LabCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--name", defaultValue = "steward-lab", paramLabel = "NAME", converter = LabNameConverter.class,
-                description = "The lab's name: its containers are NAME-1, NAME-2… (default: ${DEFAULT-VALUE}).")
-        LabName name;
+        @Mixin
+        NameOption labName;
 
         @Option(names = "--dir", defaultValue = "lab", paramLabel = "DIR", description = "The lab folder (default: ${DEFAULT-VALUE}).")
         Path dir;
 
         @Override
         public Integer call() throws Exception {
-            return run(spec, () -> {
-                List<LabHost> removed = lab(name).down(dir);
-                PrintWriter out = spec.commandLine().getOut();
+            return run(spec, out -> {
+                List<LabHost> removed = labName.lab().down(dir);
                 out.println(removed.isEmpty() ? "no lab hosts to remove"
                         : "removed " + removed.size() + " lab host" + (removed.size() == 1 ? "" : "s") + ": "
                                 + String.join(", ", removed.stream().map(LabHost::container).toList()));
-                out.flush();
-                return OK;
             });
         }
     }

@@ -72,30 +72,19 @@ final class SecretForms {
 
     /** The inside of a TOML basic string ("…") holding {@code s}. */
     static String tomlBasic(String s) {
-        StringBuilder out = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\u%04X", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return escaped(s, true);
     }
 
     /** The inside of a JSON string holding {@code s}, as Jackson writes it. */
     static String json(String s) {
+        return escaped(s, false);
+    }
+
+    /**
+     * {@code s} with the short escapes TOML and JSON share, other control characters as
+     * {@code \}{@code uXXXX}; DEL too when {@code escapeDelete} (TOML does, JSON does not).
+     */
+    private static String escaped(String s, boolean escapeDelete) {
         StringBuilder out = new StringBuilder();
         s.codePoints().forEach(c -> {
             switch (c) {
@@ -107,7 +96,7 @@ final class SecretForms {
                 case '\f' -> out.append("\\f");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || (escapeDelete && c == 0x7f)) {
                         out.append(String.format("\\u%04X", c));
                     } else {
                         out.appendCodePoint(c);

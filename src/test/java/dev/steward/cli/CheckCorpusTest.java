@@ -2,13 +2,11 @@ package dev.steward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,25 +61,6 @@ class CheckCorpusTest {
         listener.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run steward(List<String> args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args.toArray(String[]::new));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
         List<Path> cases;
@@ -105,18 +84,18 @@ class CheckCorpusTest {
         Path expectedFile = dir.resolve("expected.txt");
         int before = contacts.get();
 
-        Run check = steward(command("check", dir, inventory, more));
+        CliRun check = CliRun.of(command("check", dir, inventory, more).toArray(String[]::new));
         List<String> problems = problems(check.err(), dir);
         if (!Files.exists(expectedFile)) {
             assertThat(problems).as("a valid case has no problems").isEmpty();
-            assertThat(check.code()).as(check.err()).isZero();
+            assertThat(check.exitCode()).as(check.err()).isZero();
         } else {
             List<String> expected = Files.readAllLines(expectedFile).stream().filter(l -> !l.isBlank()).toList();
             assertThat(problems).as("problems of " + source.getFileName()).containsExactlyElementsOf(expected);
-            assertThat(check.code()).isEqualTo(4);
+            assertThat(check.exitCode()).isEqualTo(4);
             assertThat(check.err()).contains("nothing was changed on any host");
-            Run play = steward(command("play", dir, inventory, more));
-            assertThat(play.code()).as("play refuses a broken playbook").isEqualTo(4);
+            CliRun play = CliRun.of(command("play", dir, inventory, more).toArray(String[]::new));
+            assertThat(play.exitCode()).as("play refuses a broken playbook").isEqualTo(4);
             assertThat(problems(play.err(), dir)).containsExactlyElementsOf(expected);
         }
         assertThat(contacts.get() - before).as("connections made").isZero();

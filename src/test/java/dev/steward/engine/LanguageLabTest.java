@@ -3,6 +3,7 @@ package dev.steward.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.lab.LabCluster;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class LanguageLabTest {
                     - name: After the failure
                       copy: {dest: /srv/after, content: "after\\n"}
                 """);
-        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
+        CliRun run = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
         assertThat(run.exitCode()).isEqualTo(2);
 
         assertThat(onHost("lab1", "cat /srv/block-done /srv/always /srv/after; wc -l < /srv/restarts; cat /srv/reloads"))
@@ -100,12 +101,12 @@ class LanguageLabTest {
                 .contains("lab3: notified handlers that did not run (the host failed; --force-handlers runs them): "
                         + "restart app, config changed");
 
-        StewardRun again = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "-l", "lab1");
+        CliRun again = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "-l", "lab1");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).doesNotContain("RUNNING HANDLER"); // nothing changed: no handler runs
         assertThat(onHost("lab1", "wc -l < /srv/restarts")).isEqualTo("1\n");
 
-        StewardRun forced = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "-l", "lab3",
+        CliRun forced = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "-l", "lab3",
                 "-e", "port=7000", "--force-handlers");
         assertThat(forced.exitCode()).isEqualTo(2);
         assertThat(onHost("lab3", "wc -l < /srv/restarts")).isEqualTo("1\n");
@@ -130,7 +131,7 @@ class LanguageLabTest {
                       loop: [one, two]
                 """);
         String before = fingerprint("lab1");
-        StewardRun check = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--check",
+        CliRun check = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--check",
                 "--diff");
         assertThat(check.exitCode()).isZero();
         assertThat(fingerprint("lab1")).isEqualTo(before);
@@ -140,7 +141,7 @@ class LanguageLabTest {
                 .doesNotContain("Sup3r-Secret-Passw0rd");
         assertThat(check.recapOf("lab1")).contains("failed=0");
 
-        StewardRun real = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--diff");
+        CliRun real = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--diff");
         assertThat(real.exitCode()).isZero();
         assertThat(real.out()).doesNotContain("Sup3r-Secret-Passw0rd");
         assertThat(onHost("lab1", "stat -c '%a %U' /opt/node/secrets.toml; cat /srv/one /srv/two"))

@@ -3,6 +3,7 @@ package dev.steward.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.lab.LabCluster;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class PlaybookLabTest {
                     - name: A link
                       file: {path: /opt/current, state: link, src: "${app_dir}"}
                 """);
-        StewardRun first = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
+        CliRun first = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.recapOf("lab1")).contains("ok=5 changed=4 unreachable=0 failed=0");
 
@@ -83,7 +84,7 @@ class PlaybookLabTest {
             assertThat(onHost(host, "ls -a /opt/app")).doesNotContain(".steward.");
         }
 
-        StewardRun second = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
+        CliRun second = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
         assertThat(second.exitCode()).isZero();
         for (String host : new String[] {"lab1", "lab2", "lab3"}) {
             assertThat(second.recapOf(host)).contains("ok=5 changed=0 unreachable=0 failed=0");
@@ -104,7 +105,7 @@ class PlaybookLabTest {
                       register: after
                     - debug: {msg: "after=${after.stdout}"}
                 """);
-        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
+        CliRun run = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("fatal: [lab2]: FAILED! => task 'Break on lab2 only', module shell (")
                 .contains("fail.yml:4:7")
@@ -141,7 +142,7 @@ class PlaybookLabTest {
                       register: who
                     - debug: {msg: "whoami=${who.stdout}"}
                 """);
-        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", inventory.toString());
+        CliRun run = CliRun.of("play", playbook.toString(), "-i", inventory.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("whoami=root").doesNotContain(password);
         assertThat(onHost("lab3", "stat -c '%U' /root/proof; cat /root/proof")).isEqualTo("root\nwritten as root\n");
@@ -149,7 +150,7 @@ class PlaybookLabTest {
                 .doesNotContain(password);
 
         Path wrong = write("alice-wrong.yml", Files.readString(inventory).replace(password, "Wrong-Password-1"));
-        StewardRun refused = StewardRun.of("play", playbook.toString(), "-i", wrong.toString());
+        CliRun refused = CliRun.of("play", playbook.toString(), "-i", wrong.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.out()).contains("fatal: [lab3]: FAILED!").contains("sudo").doesNotContain("Wrong-Password-1");
     }
@@ -157,7 +158,7 @@ class PlaybookLabTest {
     @Test
     @Order(4)
     void pingChecksSshAndSudo() {
-        StewardRun run = StewardRun.of("ping", "-i", lab.inventory().toString());
+        CliRun run = CliRun.of("ping", "-i", lab.inventory().toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("lab1 | SUCCESS => pong (as root)").contains("lab3 | SUCCESS");
     }
@@ -175,7 +176,7 @@ class PlaybookLabTest {
                     - name: Say
                       debug: {msg: "${greeting} ${n + 1}"}
                 """);
-        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--output",
+        CliRun run = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--output",
                 "json", "-e", "greeting=hello", "-e", "n=41");
         assertThat(run.exitCode()).isZero();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -202,7 +203,7 @@ class PlaybookLabTest {
                     - copy: {dest: /tmp/finished, content: "yes\\n"}
                 """);
         lab.stop("lab2");
-        StewardRun run = StewardRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
+        CliRun run = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString());
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).contains("fatal: [lab2]: UNREACHABLE!");
         assertThat(run.recapOf("lab2")).contains("unreachable=1");

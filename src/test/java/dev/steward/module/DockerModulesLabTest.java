@@ -2,11 +2,9 @@ package dev.steward.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.cli.Main;
 import dev.steward.lab.LabCluster;
-import java.io.ByteArrayOutputStream;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,34 +68,15 @@ class DockerModulesLabTest {
         assertThat(p.exitValue()).as("%s: %s", command, out).isZero();
     }
 
-    private record Run(int exitCode, String out) {
-        String recap() {
-            return out.lines().filter(l -> l.startsWith("lab1 ")).reduce((a, b) -> b)
-                    .map(l -> l.replaceAll("\\s+", " ")).orElse("");
-        }
-
-        /** What the console printed for one task, from its header to the next one. */
-        String task(String title) {
-            int at = out.indexOf("TASK [" + title + "]");
-            assertThat(at).as("task %s in:%n%s", title, out).isNotNegative();
-            int next = out.indexOf("\nTASK [", at + 1);
-            int recap = out.indexOf("\nPLAY RECAP", at + 1);
-            int end = next < 0 ? recap : Math.min(next, recap);
-            return out.substring(at, end < 0 ? out.length() : end);
-        }
-    }
-
-    private static synchronized Run steward(String... args) {
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            oldOut.print(out.toString(StandardCharsets.UTF_8));
-        }
+    /** What the console printed for one task, from its header to the next one. */
+    private static String task(CliRun run, String title) {
+        String out = run.out();
+        int at = out.indexOf("TASK [" + title + "]");
+        assertThat(at).as("task %s in:%n%s", title, out).isNotNegative();
+        int next = out.indexOf("\nTASK [", at + 1);
+        int recap = out.indexOf("\nPLAY RECAP", at + 1);
+        int end = next < 0 ? recap : Math.min(next, recap);
+        return out.substring(at, end < 0 ? out.length() : end);
     }
 
     private static String onHost(String command) {
@@ -148,10 +127,10 @@ class DockerModulesLabTest {
                 """.formatted(IMAGE));
         String inventory = lab.inventory().toString();
 
-        Run first = steward("play", playbook.toString(), "-i", inventory);
+        CliRun first = CliRun.of("play", playbook.toString(), "-i", inventory);
         assertThat(first.exitCode()).as(first.out()).isZero();
-        assertThat(first.recap()).contains("ok=5 changed=5 unreachable=0 failed=0");
-        assertThat(first.task("Image")).contains("[lab1] uploaded web.tar: ").contains("changed: [lab1]");
+        assertThat(first.recapOf("lab1")).contains("ok=5 changed=5 unreachable=0 failed=0");
+        assertThat(task(first, "Image")).contains("[lab1] uploaded web.tar: ").contains("changed: [lab1]");
         assertThat(onHost("systemctl is-active docker")).isEqualTo("active\n");
         assertThat(onHost("docker info --format '{{.LiveRestoreEnabled}}'")).isEqualTo("true\n");
         assertThat(onHost("cat /etc/docker/daemon.json")).contains("\"live-restore\": true")
@@ -160,17 +139,17 @@ class DockerModulesLabTest {
         String containerId = onHost("docker ps -q --no-trunc --filter name=web-web-1");
         assertThat(containerId).isNotBlank();
 
-        Run second = steward("play", playbook.toString(), "-i", inventory);
+        CliRun second = CliRun.of("play", playbook.toString(), "-i", inventory);
         assertThat(second.exitCode()).as(second.out()).isZero();
-        assertThat(second.recap()).contains("ok=5 changed=0 unreachable=0 failed=0");
-        assertThat(second.task("Image")).doesNotContain("upload");
+        assertThat(second.recapOf("lab1")).contains("ok=5 changed=0 unreachable=0 failed=0");
+        assertThat(task(second, "Image")).doesNotContain("upload");
         assertThat(onHost("docker ps -q --no-trunc --filter name=web-web-1")).isEqualTo(containerId);
 
         Files.writeString(work.resolve("files/docker-compose.yml"), compose("hello again"));
-        Run third = steward("play", playbook.toString(), "-i", inventory);
+        CliRun third = CliRun.of("play", playbook.toString(), "-i", inventory);
         assertThat(third.exitCode()).as(third.out()).isZero();
-        assertThat(third.recap()).contains("ok=5 changed=2 unreachable=0 failed=0");
-        assertThat(third.task("Web")).contains("changed: [lab1]");
+        assertThat(third.recapOf("lab1")).contains("ok=5 changed=2 unreachable=0 failed=0");
+        assertThat(task(third, "Web")).contains("changed: [lab1]");
         assertThat(onHost("docker ps -q --no-trunc --filter name=web-web-1")).isNotBlank().isNotEqualTo(containerId);
         assertThat(onHost("docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' web-web-1"))
                 .contains("GREETING=hello again");

@@ -2,12 +2,10 @@ package dev.steward.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.cli.Main;
 import dev.steward.lab.LabCluster;
 import dev.steward.lab.LabSuite;
-import java.io.ByteArrayOutputStream;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,10 +112,10 @@ class SystemModulesLabTest {
                 onHost("lab1", "base64 -w0 /usr/share/keyrings/debian-archive-keyring.gpg"));
         Path playbook = write("site.yml", sitePlaybook(armor(keyring)));
 
-        Run first = Run.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab1");
-        assertThat(first.exitCode()).as(first.out()).isZero();
+        CliRun first = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab1");
+        assertThat(first.exitCode()).as(first.printed()).isZero();
         assertThat(first.recapOf("lab1")).contains("ok=" + TASKS + " changed=15 unreachable=0 failed=0");
-        assertThat(first.out()).doesNotContain(PASSWORD_HASH).doesNotContain("StewardLabSalt");
+        assertThat(first.printed()).doesNotContain(PASSWORD_HASH).doesNotContain("StewardLabSalt");
 
         assertThat(onHost("lab1", "dpkg-query -W -f='${db:Status-Abbrev}\\n' tree jq")).isEqualTo("ii \nii \n");
         assertThat(onHost("lab1", "which tree jq")).contains("/usr/bin/tree").contains("/usr/bin/jq");
@@ -149,8 +147,8 @@ class SystemModulesLabTest {
         assertThat(onHost("lab1", "readlink -f /etc/localtime; cat /etc/timezone"))
                 .isEqualTo("/usr/share/zoneinfo/Europe/Berlin\nEurope/Berlin\n");
 
-        Run second = Run.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab1");
-        assertThat(second.exitCode()).as(second.out()).isZero();
+        CliRun second = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab1");
+        assertThat(second.exitCode()).as(second.printed()).isZero();
         assertThat(second.recapOf("lab1")).contains("ok=" + TASKS + " changed=0 unreachable=0 failed=0");
     }
 
@@ -167,11 +165,11 @@ class SystemModulesLabTest {
         // not /home/steward itself: the SSH user's first sudo may leave a mark there (the connection, not a module)
         String before = onHost("lab2", snapshot);
 
-        Run check = Run.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab2", "--check",
+        CliRun check = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--limit", "lab2", "--check",
                 "--diff");
-        assertThat(check.exitCode()).as(check.out()).isZero();
+        assertThat(check.exitCode()).as(check.printed()).isZero();
         assertThat(check.recapOf("lab2")).contains("changed=15").contains("failed=0");
-        assertThat(check.out()).containsPattern("would (update the apt cache [^\\n]*, then )?install tree, jq")
+        assertThat(check.printed()).containsPattern("would (update the apt cache [^\\n]*, then )?install tree, jq")
                 .contains("would create /etc/apt/sources.list.d/backports.sources")
                 .contains("+Signed-By: /etc/apt/keyrings/debian-archive.gpg")
                 .contains("may change: ")
@@ -194,9 +192,9 @@ class SystemModulesLabTest {
         lab.host("lab1").exec("sh", "-c", "flock /var/lib/dpkg/lock-frontend sleep 8 >/dev/null 2>&1 &");
         assertThat(onHost("lab1", "sleep 1; cat /proc/locks")).isNotBlank();
         long start = System.nanoTime();
-        Run waited = Run.of("play", remove.toString(), "-i", lab.inventory().toString());
+        CliRun waited = CliRun.of("play", remove.toString(), "-i", lab.inventory().toString());
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertThat(waited.exitCode()).as(waited.out()).isZero();
+        assertThat(waited.exitCode()).as(waited.printed()).isZero();
         assertThat(waited.recapOf("lab1")).contains("changed=1");
         assertThat(seconds).as("waited for the lock").isGreaterThanOrEqualTo(4);
         assertThat(onHost("lab1", "dpkg-query -W -f='${db:Status-Abbrev}' tree 2>&1")).doesNotStartWith("ii");
@@ -210,9 +208,9 @@ class SystemModulesLabTest {
                 """);
         lab.host("lab1").exec("sh", "-c", "flock /var/lib/dpkg/lock-frontend sleep 20 >/dev/null 2>&1 &");
         onHost("lab1", "sleep 1");
-        Run refused = Run.of("play", install.toString(), "-i", lab.inventory().toString());
+        CliRun refused = CliRun.of("play", install.toString(), "-i", lab.inventory().toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.out()).contains("fatal: [lab1]")
+        assertThat(refused.printed()).contains("fatal: [lab1]")
                 .contains("the dpkg lock is still held by process ")
                 .contains("(flock /var/lib/dpkg/lock-frontend sleep 20")
                 .contains("after waiting 3 s")
@@ -234,13 +232,13 @@ class SystemModulesLabTest {
                                            components: main, signed_by: debian-archive, filename: backports}
                         - apt: {name: tree, state: latest}
                     """);
-            Run first = Run.of("play", playbook.toString(), "-i", bookworm.inventory().toString());
-            assertThat(first.exitCode()).as(first.out()).isZero();
+            CliRun first = CliRun.of("play", playbook.toString(), "-i", bookworm.inventory().toString());
+            assertThat(first.exitCode()).as(first.printed()).isZero();
             assertThat(first.recapOf("lab1")).contains("ok=5 changed=4 unreachable=0 failed=0");
             assertThat(bookworm.host("lab1").exec("sh", "-c", "which jq tree; grep Suites /etc/apt/sources.list.d/backports.sources")
                     .getStdout()).isEqualTo("/usr/bin/jq\n/usr/bin/tree\nSuites: bookworm-backports\n");
-            Run second = Run.of("play", playbook.toString(), "-i", bookworm.inventory().toString());
-            assertThat(second.exitCode()).as(second.out()).isZero();
+            CliRun second = CliRun.of("play", playbook.toString(), "-i", bookworm.inventory().toString());
+            assertThat(second.exitCode()).as(second.printed()).isZero();
             assertThat(second.recapOf("lab1")).contains("ok=5 changed=0 unreachable=0 failed=0");
         }
     }
@@ -274,31 +272,5 @@ class SystemModulesLabTest {
         return "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(binary)
                 + "\n=" + Base64.getEncoder().encodeToString(c) + "\n-----END PGP PUBLIC KEY BLOCK-----\n";
-    }
-
-    /** The steward command line run in-process, as PlaybookLabTest's StewardRun does. */
-    private record Run(int exitCode, String out) {
-
-        static synchronized Run of(String... args) {
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
-                System.setOut(both);
-                System.setErr(both);
-                int code = Main.execute(args);
-                return new Run(code, out.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-                oldOut.print(out.toString(StandardCharsets.UTF_8));
-            }
-        }
-
-        String recapOf(String host) {
-            return out.lines().filter(l -> l.startsWith(host + " ")).reduce((a, b) -> b)
-                    .map(l -> l.replaceAll("\\s+", " ")).orElse("");
-        }
     }
 }

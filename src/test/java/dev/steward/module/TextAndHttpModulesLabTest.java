@@ -2,11 +2,9 @@ package dev.steward.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.cli.Main;
 import dev.steward.lab.LabCluster;
-import java.io.ByteArrayOutputStream;
+import dev.steward.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,22 +100,22 @@ class TextAndHttpModulesLabTest {
         return lab.host(host).exec("sh", "-c", command).getStdout();
     }
 
-    private static Run play(String... more) throws Exception {
+    private static CliRun play(String... more) throws Exception {
         String[] base = {"play", playbook.toString(), "-i", lab.inventory().toString(), "-e",
                 "server=" + lab.host("lab1").address(), "-e", "tool_sha=" + sha256(TOOL)};
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        return Run.of(args);
+        return CliRun.of(args);
     }
 
     @Test
     @Order(1)
     void aFreshHostIsProvisionedAndASecondRunChangesNothing() throws Exception {
-        Run first = play("--limit", "lab2");
-        assertThat(first.exitCode()).as(first.out()).isZero();
+        CliRun first = play("--limit", "lab2");
+        assertThat(first.exitCode()).as(first.printed()).isZero();
         assertThat(first.recapOf("lab2")).contains("ok=13 changed=6 unreachable=0 failed=0");
-        assertThat(first.out()).contains("exists=true mode=0640 healthy=true height=42 status=200 site_v6=true");
+        assertThat(first.printed()).contains("exists=true mode=0640 healthy=true height=42 status=200 site_v6=true");
 
         assertThat(onHost("lab2", "cat /etc/steward-app.conf")).isEqualTo("# managed by steward\nport = 8080\n"
                 + "# BEGIN STEWARD MANAGED BLOCK\npeer = " + lab.host("lab1").address() + "\nretries = 3\n"
@@ -130,8 +128,8 @@ class TextAndHttpModulesLabTest {
         assertThat(fetched).hasContent("listen [::]:80;\nserver_name example;\nlisten [::]:8080;");
         assertThat(Files.readString(fetched)).endsWith("8080;\n");
 
-        Run second = play("--limit", "lab2");
-        assertThat(second.exitCode()).as(second.out()).isZero();
+        CliRun second = play("--limit", "lab2");
+        assertThat(second.exitCode()).as(second.printed()).isZero();
         assertThat(second.recapOf("lab2")).contains("ok=13 changed=0 unreachable=0 failed=0");
     }
 
@@ -139,10 +137,10 @@ class TextAndHttpModulesLabTest {
     @Order(2)
     void checkModeOnAnotherFreshHostReportsTheChangesAndChangesNothing() throws Exception {
         String before = onHost("lab3", "ls -la /etc /usr/local/bin; cat /etc/demo-site.conf; md5sum /etc/demo-site.conf");
-        Run check = play("--limit", "lab3", "--check");
-        assertThat(check.exitCode()).as(check.out()).isZero();
+        CliRun check = play("--limit", "lab3", "--check");
+        assertThat(check.exitCode()).as(check.printed()).isZero();
         assertThat(check.recapOf("lab3")).contains("ok=13 changed=6 unreachable=0 failed=0");
-        assertThat(check.out()).contains("exists=false mode=none healthy=true height=42 status=200 site_v6=false");
+        assertThat(check.printed()).contains("exists=false mode=none healthy=true height=42 status=200 site_v6=false");
         assertThat(onHost("lab3", "ls -la /etc /usr/local/bin; cat /etc/demo-site.conf; md5sum /etc/demo-site.conf"))
                 .isEqualTo(before);
         assertThat(onHost("lab3", "test -e /etc/steward-app.conf || echo absent")).isEqualTo("absent\n");
@@ -159,38 +157,13 @@ class TextAndHttpModulesLabTest {
                   tasks:
                     - wait_for: {host: "${server}", port: 8081, timeout: 2}
                 """);
-        Run run = Run.of("play", p.toString(), "-i", lab.inventory().toString(), "-e", "server=" + lab.host("lab1").address());
+        CliRun run = CliRun.of("play", p.toString(), "-i", lab.inventory().toString(), "-e", "server=" + lab.host("lab1").address());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).contains("Timeout when waiting for port " + lab.host("lab1").address()
+        assertThat(run.printed()).contains("Timeout when waiting for port " + lab.host("lab1").address()
                 + ":8081 to answer (waited 2 s, from lab2)");
     }
 
     private static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The steward command line, in-process, as a user runs it (the idea of engine's StewardRun). */
-    private record Run(int exitCode, String out) {
-
-        static synchronized Run of(String... args) {
-            PrintStream oldOut = System.out;
-            PrintStream oldErr = System.err;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-                System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
-                int code = Main.execute(args);
-                return new Run(code, out.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setOut(oldOut);
-                System.setErr(oldErr);
-                oldOut.print(out.toString(StandardCharsets.UTF_8));
-            }
-        }
-
-        String recapOf(String host) {
-            return out.lines().filter(l -> l.startsWith(host + " ")).reduce((a, b) -> b)
-                    .map(l -> l.replaceAll("\\s+", " ")).orElse("");
-        }
     }
 }

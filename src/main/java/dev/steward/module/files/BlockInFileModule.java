@@ -8,12 +8,10 @@ import dev.steward.module.ModuleSpec;
 import dev.steward.module.Param;
 import dev.steward.module.ParamType;
 import dev.steward.module.Plan;
-import dev.steward.module.Result;
 import dev.steward.remote.BecomeException;
 import dev.steward.transport.TransportException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -71,25 +69,9 @@ public final class BlockInFileModule implements Module {
         }
         Optional<String> after = args.string("insertafter");
         Optional<String> before = args.string("insertbefore");
-        Pattern where = null;
-        if (after.isPresent() && !after.get().equals("EOF")) {
-            where = PythonRegex.compile("insertafter", after.get(), 0);
-        } else if (before.isPresent() && !before.get().equals("BOF")) {
-            where = PythonRegex.compile("insertbefore", before.get(), 0);
-        }
-        FileText current = FileState.probeWithContent(call.probe(), path);
-        FileState.Type type = current.state().type();
-        if (type != FileState.Type.FILE && type != FileState.Type.ABSENT) {
-            throw new ModuleFailure(path + " is a " + type.name().toLowerCase() + ", not a file", Map.of("path", path));
-        }
-        if (type == FileState.Type.ABSENT) {
-            if (!present) {
-                return new Plan.Unchanged(Result.ok(path + " does not exist").with("path", path));
-            }
-            if (!args.bool("create").orElse(false)) {
-                throw new ModuleFailure(path + " does not exist; set create: true to create it", Map.of("path", path));
-            }
-        }
+        Pattern where = after.isPresent() && !after.get().equals("EOF") ? PythonRegex.compile("insertafter", after.get(), 0)
+                : before.isPresent() && !before.get().equals("BOF") ? PythonRegex.compile("insertbefore", before.get(), 0)
+                : null;
         String block = args.string("block").orElse("");
         List<String> blockLines = new ArrayList<>();
         if (present && !block.isEmpty()) {
@@ -97,44 +79,41 @@ public final class BlockInFileModule implements Module {
             blockLines.addAll(TextLines.split(block).stream().map(TextLines::strip).toList());
             blockLines.add(end);
         }
-        List<String> lines = new ArrayList<>(TextLines.split(current.text()).stream().map(TextLines::strip).toList());
-        List<String> original = List.copyOf(lines);
-        int n0 = -1;
-        int n1 = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).equals(begin)) {
-                n0 = i;
-            }
-            if (lines.get(i).equals(end)) {
-                n1 = i;
-            }
-        }
-        if (n0 == -1 || n1 == -1) {
-            if (where != null) {
-                n0 = -1;
-                for (int i = 0; i < lines.size(); i++) {
-                    if (where.matcher(lines.get(i)).find()) {
-                        n0 = i;
-                    }
+        return TextFileEdit.plan(call, path, present, text -> {
+            List<String> lines = new ArrayList<>(TextLines.split(text).stream().map(TextLines::strip).toList());
+            List<String> original = List.copyOf(lines);
+            int n0 = -1;
+            int n1 = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).equals(begin)) {
+                    n0 = i;
                 }
-                n0 = n0 == -1 ? lines.size() : after.isPresent() ? n0 + 1 : n0;
-            } else {
-                n0 = before.isPresent() ? 0 : lines.size();
+                if (lines.get(i).equals(end)) {
+                    n1 = i;
+                }
             }
-        } else if (n0 < n1) {
-            lines.subList(n0, n1 + 1).clear();
-        } else {
-            lines.subList(n1, n0 + 1).clear();
-            n0 = n1;
-        }
-        lines.addAll(n0, blockLines);
-        String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-        String what = lines.equals(original) ? "" : blockLines.isEmpty() ? "block removed" : "block inserted";
-        if (what.isEmpty() && type == FileState.Type.FILE
-                && Ownership.of(args).differences(current.state()).isEmpty()) {
-            return new Plan.Unchanged(Result.ok("").with("path", path));
-        }
-        return ContentPlanner.planEdit(call, current, ContentPlanner.utf8(text), Ownership.of(args),
-                what.isEmpty() ? "file created" : what);
+            if (n0 == -1 || n1 == -1) {
+                if (where != null) {
+                    n0 = -1;
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (where.matcher(lines.get(i)).find()) {
+                            n0 = i;
+                        }
+                    }
+                    n0 = n0 == -1 ? lines.size() : after.isPresent() ? n0 + 1 : n0;
+                } else {
+                    n0 = before.isPresent() ? 0 : lines.size();
+                }
+            } else if (n0 < n1) {
+                lines.subList(n0, n1 + 1).clear();
+            } else {
+                lines.subList(n1, n0 + 1).clear();
+                n0 = n1;
+            }
+            lines.addAll(n0, blockLines);
+            String edited = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+            return new TextFileEdit.Edited(edited,
+                    lines.equals(original) ? "" : blockLines.isEmpty() ? "block removed" : "block inserted");
+        });
     }
 }

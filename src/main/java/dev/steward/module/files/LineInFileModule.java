@@ -8,12 +8,10 @@ import dev.steward.module.ModuleSpec;
 import dev.steward.module.Param;
 import dev.steward.module.ParamType;
 import dev.steward.module.Plan;
-import dev.steward.module.Result;
 import dev.steward.remote.BecomeException;
 import dev.steward.transport.TransportException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,32 +75,14 @@ public final class LineInFileModule implements Module {
         if (backrefs && regexp.isEmpty()) {
             throw new ModuleFailure("lineinfile: 'backrefs' needs 'regexp'");
         }
-        FileText current = FileState.probeWithContent(call.probe(), path);
-        FileState.Type type = current.state().type();
-        if (type != FileState.Type.FILE && type != FileState.Type.ABSENT) {
-            throw new ModuleFailure(path + " is a " + type.name().toLowerCase() + ", not a file", Map.of("path", path));
-        }
-        if (type == FileState.Type.ABSENT) {
-            if (!present) {
-                return new Plan.Unchanged(Result.ok(path + " does not exist").with("path", path));
-            }
-            if (!args.bool("create").orElse(false)) {
-                throw new ModuleFailure(path + " does not exist; set create: true to create it", Map.of("path", path));
-            }
-        }
-        List<String> lines = TextLines.split(current.text());
-        String what = present
-                ? present(lines, line.get(), regexp, args.string("insertafter"), args.string("insertbefore"),
-                        args.bool("firstmatch").orElse(false), backrefs)
-                : absent(lines, line, regexp);
-        if (what.isEmpty() && type == FileState.Type.FILE) {
-            Ownership wanted = Ownership.of(args);
-            if (wanted.differences(current.state()).isEmpty()) {
-                return new Plan.Unchanged(Result.ok("").with("path", path));
-            }
-        }
-        return ContentPlanner.planEdit(call, current, ContentPlanner.utf8(TextLines.join(lines)), Ownership.of(args),
-                what.isEmpty() ? "file created" : what);
+        return TextFileEdit.plan(call, path, present, text -> {
+            List<String> lines = TextLines.split(text);
+            String what = present
+                    ? present(lines, line.get(), regexp, args.string("insertafter"), args.string("insertbefore"),
+                            args.bool("firstmatch").orElse(false), backrefs)
+                    : absent(lines, line, regexp);
+            return new TextFileEdit.Edited(TextLines.join(lines), what);
+        });
     }
 
     /** Edits {@code lines} in place; returns what changed ("line added"), or empty. */
