@@ -1,5 +1,6 @@
 package dev.steward.engine;
 
+import dev.steward.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.lab.LabCluster;
@@ -114,7 +115,7 @@ class StackBaseLabTest {
     @Test
     @Order(1)
     void baseTakesFreshHostsFromRootWithAPasswordToKeyOnlyLoginsAsTheOperator() throws IOException {
-        StewardRun first = StewardRun.of("play", BASE.toString(), "-i", firstContact.toString());
+        CliRun first = CliRun.of("play", BASE.toString(), "-i", firstContact.toString());
         assertThat(first.exitCode()).as(first.out()).isZero();
         assertThat(first.out()).contains("TASK [Prove the operator logs in with the key").doesNotContain(ROOT_PASSWORD);
 
@@ -125,10 +126,10 @@ class StackBaseLabTest {
         Path rootKey = login("root-key.yml", "lab1", "user: root, private_key: " + lab.key().privateKey());
         Path userPassword = login("user-password.yml", "lab1", "user: steward, password: Steward-Pass-2024");
         for (Path refused : new Path[] {rootPassword, rootKey, userPassword}) {
-            StewardRun ping = StewardRun.of("ping", "-i", refused.toString());
+            CliRun ping = CliRun.of("ping", "-i", refused.toString());
             assertThat(ping.exitCode()).as("login with %s must be refused", refused.getFileName()).isEqualTo(3);
         }
-        StewardRun ping = StewardRun.of("ping", "-i", operator.toString());
+        CliRun ping = CliRun.of("ping", "-i", operator.toString());
         assertThat(ping.exitCode()).isZero();
         assertThat(ping.out()).contains("lab1 | SUCCESS => pong (as root)").contains("lab3 | SUCCESS");
 
@@ -140,7 +141,7 @@ class StackBaseLabTest {
                     .contains("\"docker\"").contains("\"containerd\"").contains("\"postgresql\"");
         }
 
-        StewardRun second = StewardRun.of("play", BASE.toString(), "-i", operator.toString());
+        CliRun second = CliRun.of("play", BASE.toString(), "-i", operator.toString());
         assertThat(second.exitCode()).isZero();
         for (String host : new String[] {"lab1", "lab2", "lab3"}) {
             assertThat(second.recapOf(host)).contains("changed=0 unreachable=0 failed=0");
@@ -155,12 +156,12 @@ class StackBaseLabTest {
         LabKeyPair stranger = LabKeyPair.ensureIn(Files.createDirectories(work.resolve("stranger-key")));
         Path wrongKey = Files.writeString(work.resolve("wrong-key.yml"), Files.readString(operator)
                 .replace("operator_key_file: ops-key/id_ed25519", "operator_key_file: " + stranger.privateKey()));
-        StewardRun run = StewardRun.of("play", BASE.toString(), "-i", wrongKey.toString(), "-l", "lab3");
+        CliRun run = CliRun.of("play", BASE.toString(), "-i", wrongKey.toString(), "-l", "lab3");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("fatal: [lab3]: FAILED!").contains("no SSH login as ops@");
         assertThat(exec("lab3", "test -e /etc/ssh/sshd_config.d/00-steward.conf; echo $?").getStdout()).isEqualTo("1\n");
 
-        StewardRun repaired = StewardRun.of("play", BASE.toString(), "-i", operator.toString(), "-l", "lab3");
+        CliRun repaired = CliRun.of("play", BASE.toString(), "-i", operator.toString(), "-l", "lab3");
         assertThat(repaired.exitCode()).isZero();
         assertThat(exec("lab3", "sshd -T | grep '^permitrootlogin '").getStdout()).isEqualTo("permitrootlogin no\n");
     }
@@ -168,9 +169,9 @@ class StackBaseLabTest {
     @Test
     @Order(3)
     void postgresServesTheChainlinkGroupOverTlsOnlyAndNeverShowsThePassword() throws IOException {
-        StewardRun first = StewardRun.of("play", POSTGRES.toString(), "-i", operator.toString());
+        CliRun first = CliRun.of("play", POSTGRES.toString(), "-i", operator.toString());
         assertThat(first.exitCode()).as(first.out()).isZero();
-        StewardRun second = StewardRun.of("play", POSTGRES.toString(), "-i", operator.toString());
+        CliRun second = CliRun.of("play", POSTGRES.toString(), "-i", operator.toString());
         assertThat(second.exitCode()).isZero();
         assertThat(second.recapOf("lab1")).contains("changed=0 unreachable=0 failed=0");
 
@@ -212,7 +213,7 @@ class StackBaseLabTest {
 
         // never in Steward's output; never in what the host recorded: sudo's log lines (every
         // command Steward ran as root or postgres), the whole journal, PostgreSQL's log
-        for (StewardRun run : new StewardRun[] {first, second}) {
+        for (CliRun run : new CliRun[] {first, second}) {
             assertThat(run.out() + run.err()).doesNotContain(DB_PASSWORD).doesNotContain("7319-canary");
         }
         String recorded = exec("lab1", "journalctl -q --no-pager -o cat; cat /var/log/auth.log /var/log/postgresql/*.log"
