@@ -107,14 +107,26 @@ public record HostPattern(String text, List<Term> terms) {
     }
 
     /** Adds a problem, with a "did you mean", for each part that names no host or group. */
+    /**
+     * Reports the parts that match nothing. A union part ({@code chainlink:eth}) that names nothing is
+     * only a warning while the whole pattern still matches hosts, as in Ansible (an inventory without
+     * its own Ethereum clients has no {@code eth} group); a typo elsewhere, or a pattern that matches
+     * nothing at all, is an error.
+     */
     public void check(Inventory inventory, SourceLocation where, Problems problems) {
+        boolean matchesSome = !resolve(inventory).isEmpty();
         for (Term t : unmatched(inventory)) {
             List<String> known = Stream.concat(inventory.hosts().keySet().stream(), inventory.groups().keySet().stream())
                     .toList();
             String hint = Suggestions.didYouMean(t.name(), known);
-            problems.add(where, "host pattern '" + t.written() + "'" + (terms.size() > 1 ? " in '" + text + "'" : "")
-                    + " matches no host or group of " + inventory.source(),
-                    hint.isEmpty() ? "see the names with: steward inventory --graph" : hint);
+            String message = "host pattern '" + t.written() + "'" + (terms.size() > 1 ? " in '" + text + "'" : "")
+                    + " matches no host or group of " + inventory.source();
+            String what = hint.isEmpty() ? "see the names with: steward inventory --graph" : hint;
+            if (matchesSome && t.operation() == Operation.UNION && hint.isEmpty()) {
+                problems.warn(where, message, what);
+            } else {
+                problems.add(where, message, what);
+            }
         }
     }
 

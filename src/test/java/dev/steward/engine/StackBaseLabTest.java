@@ -78,18 +78,29 @@ class StackBaseLabTest {
                     operator_keys: ["%s"]
                     operator_key_file: ops-key/id_ed25519
                     db_password: "%s"
+                    # the node settings the stack's preflight asks of any inventory with a chainlink group
+                    keystore_password: "keystore-Passw0rd-for-tests"
+                    api_email: ops@example.com
+                    api_password: "api-Passw0rd-for-tests"
                   ssh: {%s, known_hosts: known_hosts, host_key_checking: accept-new}
                   children:
                     postgres:
                       hosts:
                         lab1: {ssh: {host: %s, port: %d}, address: %s}
                     chainlink:
+                      vars:
+                        chainlink_image: steward-standin/chainlink
+                        chainlink_version: 2.10.0
+                        chainlink_chains:
+                          - {chain_id: 11155111, nodes: [{name: eth1, http: "http://%s:8545", ws: "ws://%s:8546"}]}
+                        db_host: %s
                       hosts:
                         lab2: {ssh: {host: %s, port: %d}, address: %s}
                   hosts:
                     lab3: {ssh: {host: %s, port: %d}, address: %s}
                 """.formatted(ops.publicKeyText().strip(), DB_PASSWORD.replace("\\", "\\\\"), ssh,
                 sshHost("lab1"), lab.host("lab1").sshPort(), lab.host("lab1").address(),
+                lab.host("lab3").address(), lab.host("lab3").address(), lab.host("lab1").address(),
                 sshHost("lab2"), lab.host("lab2").sshPort(), lab.host("lab2").address(),
                 sshHost("lab3"), lab.host("lab3").sshPort(), lab.host("lab3").address()));
         return file;
