@@ -9,17 +9,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "health", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Check every host and the Chainlink pair, read-only: SSH, disk, memory, load; on chainlink",
-                "hosts the node container, its lease role (6688 answers: holder, /health 200 or 503 with the failing",
-                "checks; refuses: standby), PostgreSQL (db_host:db_port) and each RPC URL reachable from the node,",
-                "the wallet balance when chainlink_node_address is set (below min_eth_balance warns); exactly one",
-                "lease holder in the group; pg_isready on postgres hosts; eth_blockNumber on 8545 of eth hosts.",
+        description = {"Checks every host and the Chainlink pair, read-only: one row per check.",
+                "All hosts: SSH, disk free on /, available memory, 5-minute load per CPU.",
+                "chainlink hosts: the node container running; the lease role (6688 answers:",
+                "holder, /health 200, or 503 with the failing checks named; refuses: standby);",
+                "db_host:db_port and every RPC URL of chainlink_chains reachable from the node;",
+                "the wallet balance when chainlink_node_address is set (below min_eth_balance",
+                "warns). The group: exactly one lease holder. postgres hosts: pg_isready.",
+                "eth hosts: 8545 answering eth_blockNumber.",
                 "",
-                "Disk free on /: warn below 15%, fail below 5%. Available memory: warn below 10%, fail below 5%.",
-                "5-minute load per CPU: warn above 1, fail above 2.",
+                "Thresholds: disk free warn < 15%%, fail < 5%%; memory available warn < 10%%,",
+                "fail < 5%%; load per CPU warn > 1, fail > 2.",
                 "",
-                "Exit codes: 0 every check ok; 1 a check failed or warned; 3 a host was unreachable (its checks",
-                "are unknown); 4 the inventory is invalid; 5 bad options. Secrets are never printed."})
+                "Exit codes: 0 every check ok; 1 a check failed or warned; 3 a host was",
+                "unreachable (its checks are unknown); 4 invalid inventory; 5 bad options.",
+                "Secrets (vault values, RPC URLs with their keys) are never printed."})
 final class HealthCommand implements Callable<Integer> {
 
     enum Output { table, json, prometheus }
