@@ -3,6 +3,8 @@ package dev.steward.engine;
 import dev.steward.check.StackPreflight;
 import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
+import dev.steward.health.HealthReport;
+import dev.steward.health.HealthRunner;
 import dev.steward.exec.PlaybookRunner;
 import dev.steward.exec.RunSettings;
 import dev.steward.exec.TagFilter;
@@ -165,6 +167,27 @@ public final class Engine {
         Playbook playbook = new Playbook(inventoryFile, dir, List.of(play));
         return execute(playbook, inventory, List.of(new AbstractMap.SimpleEntry<>(play, hosts)),
                 new RunSettings(forks, Map.of(), COMMAND_TIMEOUT), reporter).summary();
+    }
+
+    /**
+     * {@code steward health}: read-only probes on every selected host over the same connections as
+     * {@code play} (see {@link HealthRunner}); every known secret is masked in the rows.
+     */
+    public HealthReport health(Path inventoryFile, Optional<String> limit, int forks) throws InterruptedException {
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
+        Problems problems = new Problems();
+        Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
+        problems.throwIfAny();
+        List<Host> hosts = inventory.select("all").stream()
+                .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
+        List<String> secrets = new ArrayList<>(KnownSecrets.of(inventory,
+                new Playbook(inventoryFile, inventoryFile.toAbsolutePath().getParent(), List.of()), Map.of(),
+                vault.secrets()));
+        for (Host h : inventory.hosts().values()) {
+            HealthRunner.rpcNodes(inventory.varsFor(h.name()).get("chainlink_chains"))
+                    .forEach(rpc -> secrets.add(rpc.url())); // provider URLs carry API keys in their paths
+        }
+        return new HealthRunner(inventory, connectors.apply(inventory), new Redactor(secrets), forks).run(hosts);
     }
 
     private record RunOutcome(RunSummary summary, List<String> failedHosts) {

@@ -1,0 +1,57 @@
+package dev.steward.cli;
+
+import dev.steward.health.HealthReport;
+import dev.steward.health.Renderings;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "health", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Checks every host and the Chainlink pair, read-only: one row per check.",
+                "All hosts: SSH, disk free on /, available memory, 5-minute load per CPU.",
+                "chainlink hosts: the node container running; the lease role (6688 answers:",
+                "holder, /health 200, or 503 with the failing checks named; refuses: standby);",
+                "db_host:db_port and every RPC URL of chainlink_chains reachable from the node;",
+                "the wallet balance when chainlink_node_address is set (below min_eth_balance",
+                "warns). The group: exactly one lease holder. postgres hosts: pg_isready.",
+                "eth hosts: 8545 answering eth_blockNumber.",
+                "",
+                "Thresholds: disk free warn < 15%%, fail < 5%%; memory available warn < 10%%,",
+                "fail < 5%%; load per CPU warn > 1, fail > 2.",
+                "",
+                "Exit codes: 0 every check ok; 1 a check failed or warned; 3 a host was",
+                "unreachable (its checks are unknown); 4 invalid inventory; 5 bad options.",
+                "Secrets (vault values, RPC URLs with their keys) are never printed."})
+final class HealthCommand implements Callable<Integer> {
+
+    enum Output { table, json, prometheus }
+
+    @Mixin
+    InventoryOption hosts;
+
+    @Mixin
+    VaultPasswordOption vault;
+
+    @Option(names = "--output", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table (default), json (rows and a summary) or prometheus (text exposition format)")
+    Output output;
+
+    @Option(names = {"-f", "--forks"}, defaultValue = "10", description = "hosts checked at once (default: 10)")
+    int forks;
+
+    @Override
+    public Integer call() throws Exception {
+        HealthReport report = Passphrase.engine().withVault(vault.files())
+                .health(hosts.inventory, Optional.ofNullable(hosts.limit), forks);
+        String text = switch (output) {
+            case table -> Renderings.table(report);
+            case json -> Renderings.json(report);
+            case prometheus -> Renderings.prometheus(report);
+        };
+        System.out.print(text);
+        System.out.flush();
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.steward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.testing.CliRun;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path inventoryWithNoListener() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        return Files.writeString(dir.resolve("inventory.yml"), """
+                all:
+                  hosts:
+                    web1:
+                      ssh: {host: 127.0.0.1, port: %d, user: nobody, host_key_checking: off}
+                """.formatted(port));
+    }
+
+    @Test
+    void anUnreachableHostExitsThreeAndShowsInEveryOutput() throws IOException {
+        Path inventory = inventoryWithNoListener();
+        CliRun table = CliRun.of("health", "-i", inventory.toString());
+        assertThat(table.exitCode()).isEqualTo(3);
+        assertThat(table.out()).contains("web1").contains("ssh").contains("fail").contains("unreachable: web1");
+
+        CliRun prometheus = CliRun.of("health", "-i", inventory.toString(), "--output", "prometheus");
+        assertThat(prometheus.exitCode()).isEqualTo(3);
+        assertThat(prometheus.out()).contains("# TYPE steward_check gauge")
+                .contains("steward_check{host=\"web1\",check=\"ssh\"} 0");
+
+        CliRun json = CliRun.of("health", "-i", inventory.toString(), "--output", "json");
+        assertThat(json.out()).contains("\"unreachable\" : [ \"web1\" ]");
+    }
+
+    @Test
+    void anUnknownOutputIsABadOption() throws IOException {
+        CliRun run = CliRun.of("health", "-i", inventoryWithNoListener().toString(), "--output", "xml");
+        assertThat(run.exitCode()).isEqualTo(5);
+    }
+}
