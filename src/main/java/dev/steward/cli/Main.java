@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs YAML playbooks over SSH; provisions and operates Chainlink nodes.",
         subcommands = {PlayCommand.class, CheckCommand.class, PingCommand.class, InventoryCommand.class, LabCommand.class,
-                SchemaCommand.class, VaultCommand.class, DocCommand.class,
+                DemoCommand.class, SchemaCommand.class, VaultCommand.class, DocCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
