@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 /** {@code steward}: the command line. Each subcommand builds a request, calls the engine, returns an exit code. */
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs YAML playbooks over SSH; provisions and operates Chainlink nodes.",
-        subcommands = {PlayCommand.class, CheckCommand.class, PingCommand.class, HealthCommand.class, InventoryCommand.class, LabCommand.class,
-                SchemaCommand.class, VaultCommand.class, DocCommand.class,
+        subcommands = {PlayCommand.class, CheckCommand.class, PingCommand.class, HealthCommand.class,
+                InventoryCommand.class, LabCommand.class, DemoCommand.class, SchemaCommand.class, VaultCommand.class,
+                DocCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
