@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import dev.steward.template.Escapes;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * The forms a secret takes where Steward puts it, so each can be masked:
@@ -43,20 +45,9 @@ final class SecretForms {
         return forms;
     }
 
-    /** RFC 3986 percent-encoding of everything but unreserved characters. */
+    /** RFC 3986 percent-encoding, as the templates write a password into a database URL. */
     static String urlUserinfo(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return Escapes.urlUserinfo(s);
     }
 
     private static String lowerHexEscapes(String url) {
@@ -70,40 +61,14 @@ final class SecretForms {
         return out.toString();
     }
 
-    /** The inside of a TOML basic string ("…") holding {@code s}. */
+    /** The inside of a TOML basic string ("…") holding {@code s}, as the templates write it. */
     static String tomlBasic(String s) {
-        return escaped(s, true);
+        String quoted = Escapes.tomlString(s);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
-    /** The inside of a JSON string holding {@code s}, as Jackson writes it. */
+    /** The inside of a JSON string holding {@code s}, as Jackson (the JSON output) writes it. */
     static String json(String s) {
-        return escaped(s, false);
-    }
-
-    /**
-     * {@code s} with the short escapes TOML and JSON share, other control characters as
-     * {@code \}{@code uXXXX}; DEL too when {@code escapeDelete} (TOML does, JSON does not).
-     */
-    private static String escaped(String s, boolean escapeDelete) {
-        StringBuilder out = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || (escapeDelete && c == 0x7f)) {
-                        out.append(String.format("\\u%04X", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
     }
 }
