@@ -2,17 +2,12 @@ package dev.steward.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.cli.Main;
-import java.io.ByteArrayOutputStream;
+import dev.steward.testing.CliRun;
+import dev.steward.testing.ContactCounter;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,50 +27,19 @@ class StackPreflightTest {
 
     private static final Path CASES = Path.of("src/test/resources/preflight/static");
 
-    private static ServerSocket listener;
-    private static final AtomicInteger contacts = new AtomicInteger();
+    private static ContactCounter listener;
 
     @TempDir
     static Path work;
 
     @BeforeAll
-    static void listen() throws IOException {
-        listener = new ServerSocket(0);
-        Thread t = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    contacts.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "preflight-listener");
-        t.setDaemon(true);
-        t.start();
+    static void listen() {
+        listener = new ContactCounter();
     }
 
     @AfterAll
     static void close() throws IOException {
         listener.close();
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    static synchronized Run steward(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 
     @TestFactory
@@ -92,28 +56,28 @@ class StackPreflightTest {
         Path dir = work.resolve(source.getFileName().toString());
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("inventory.yml"), Files.readString(source.resolve("inventory.yml"))
-                .replace("@PORT@", Integer.toString(listener.getLocalPort())));
+                .replace("@PORT@", Integer.toString(listener.port())));
         Files.copy(CASES.resolve("_playbook.yml"), dir.resolve("playbook.yml"));
         Path expectedFile = source.resolve("expected.txt");
         List<String> expected = Files.exists(expectedFile)
                 ? Files.readAllLines(expectedFile).stream().filter(l -> !l.isBlank()).toList() : List.of();
         boolean broken = expected.stream().anyMatch(l -> l.startsWith("ERROR: "));
-        int before = contacts.get();
+        int before = listener.contacts();
 
-        Run check = steward("check", dir.resolve("playbook.yml").toString(), "-i", dir.resolve("inventory.yml").toString());
+        CliRun check = CliRun.of("check", dir.resolve("playbook.yml").toString(), "-i", dir.resolve("inventory.yml").toString());
         List<String> printed = lines(check.err(), dir);
         if (System.getenv("PREFLIGHT_PRINT") != null) {
-            System.out.println("== " + source.getFileName() + " exit " + check.code() + "\n" + String.join("\n", printed));
+            System.out.println("== " + source.getFileName() + " exit " + check.exitCode() + "\n" + String.join("\n", printed));
         }
         assertThat(printed).as("problems of " + source.getFileName()).containsExactlyElementsOf(expected);
-        assertThat(check.code()).as(check.err()).isEqualTo(broken ? 4 : 0);
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(broken ? 4 : 0);
         if (broken) {
             assertThat(check.err()).contains("nothing was changed on any host");
-            Run play = steward("play", dir.resolve("playbook.yml").toString(), "-i", dir.resolve("inventory.yml").toString());
-            assertThat(play.code()).as("play refuses it too").isEqualTo(4);
+            CliRun play = CliRun.of("play", dir.resolve("playbook.yml").toString(), "-i", dir.resolve("inventory.yml").toString());
+            assertThat(play.exitCode()).as("play refuses it too").isEqualTo(4);
             assertThat(lines(play.err(), dir)).containsExactlyElementsOf(expected);
         }
-        assertThat(contacts.get() - before).as("connections made").isZero();
+        assertThat(listener.contacts() - before).as("connections made").isZero();
     }
 
     /** The {@code ERROR:} and {@code WARNING:} lines, with paths relative to the case folder. */

@@ -1,17 +1,15 @@
 package dev.steward.cli;
 
+import dev.steward.testing.ContactCounter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.testing.CliRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,26 +32,14 @@ class CheckCorpusTest {
 
     private static final Path CORPUS = Path.of("src/test/resources/check-corpus");
 
-    private static ServerSocket listener;
-    private static final AtomicInteger contacts = new AtomicInteger();
+    private static ContactCounter listener;
 
     @TempDir
     static Path work;
 
     @BeforeAll
-    static void listen() throws IOException {
-        listener = new ServerSocket(0);
-        Thread t = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    contacts.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "corpus-listener");
-        t.setDaemon(true);
-        t.start();
+    static void listen() {
+        listener = new ContactCounter();
     }
 
     @AfterAll
@@ -82,7 +68,7 @@ class CheckCorpusTest {
         List<String> more = Files.exists(dir.resolve("args"))
                 ? Files.readAllLines(dir.resolve("args")).stream().filter(l -> !l.isBlank()).toList() : List.of();
         Path expectedFile = dir.resolve("expected.txt");
-        int before = contacts.get();
+        int before = listener.contacts();
 
         CliRun check = CliRun.of(command("check", dir, inventory, more).toArray(String[]::new));
         List<String> problems = problems(check.err(), dir);
@@ -98,7 +84,7 @@ class CheckCorpusTest {
             assertThat(play.exitCode()).as("play refuses a broken playbook").isEqualTo(4);
             assertThat(problems(play.err(), dir)).containsExactlyElementsOf(expected);
         }
-        assertThat(contacts.get() - before).as("connections made").isZero();
+        assertThat(listener.contacts() - before).as("connections made").isZero();
     }
 
     private static List<String> command(String verb, Path dir, Path inventory, List<String> more) {
@@ -115,7 +101,7 @@ class CheckCorpusTest {
     }
 
     private static String withPort(String text) {
-        return text.replace("@PORT@", Integer.toString(listener.getLocalPort()));
+        return text.replace("@PORT@", Integer.toString(listener.port()));
     }
 
     private static void copy(Path from, Path to) throws IOException {
