@@ -1,9 +1,9 @@
 package dev.steward.cli;
 
-import dev.steward.testing.ContactCounter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.testing.CliRun;
+import dev.steward.testing.ContactCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
