@@ -3,8 +3,8 @@ package dev.steward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.testing.CliRun;
+import dev.steward.testing.UnreachableInventory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,16 +18,7 @@ class ExitCodeTest {
 
     /** An inventory whose only host listens nowhere: any connection attempt would make it unreachable (3). */
     private Path inventoryWithNoListener() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        return Files.writeString(dir.resolve("inventory.yml"), """
-                all:
-                  hosts:
-                    web1:
-                      ssh: {host: 127.0.0.1, port: %d, user: nobody, host_key_checking: off}
-                """.formatted(port));
+        return UnreachableInventory.writeTo(dir);
     }
 
     @Test
