@@ -120,6 +120,11 @@ public final class TestSshServer implements AutoCloseable {
         return server.getPort();
     }
 
+    /** Opens channels from now on with a receive window of {@code bytes}, so a client soon waits for it to reopen. */
+    public void limitChannelWindow(long bytes) {
+        CoreModuleProperties.WINDOW_SIZE.set(server, bytes);
+    }
+
     /** The host key's line for a known_hosts file, e.g. {@code [127.0.0.1]:40123 ssh-ed25519 AAAA…}. */
     public String knownHostsLine() throws IOException {
         return knownHostsLine(hostKey);

@@ -27,17 +27,19 @@ final class SshRemoteProcess implements RemoteProcess {
     private final Session session;
     private final Session.Command command;
     private final String where;
+    private final OutputStream stdin;
 
     SshRemoteProcess(SSHClient client, Session session, Session.Command command, String where) {
         this.client = client;
         this.session = session;
         this.command = command;
         this.where = where;
+        this.stdin = new FlushBeforeEof(command.getOutputStream());
     }
 
     @Override
     public OutputStream stdin() {
-        return command.getOutputStream();
+        return stdin;
     }
 
     @Override

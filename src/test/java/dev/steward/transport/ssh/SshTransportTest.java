@@ -372,4 +372,22 @@ class SshTransportTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4500));
         }
     }
+
+    @Test
+    void everyByteOfStdinArrivesWhenItEndsWhileTheHostsWindowIsFull() throws Exception {
+        try (TestSshServer slowReader = TestSshServer.start(TestSshServer.Options.of(hostKey, authorizedKeys))) {
+            slowReader.limitChannelWindow(32 * 1024);
+            Path knownHosts = keys.resolve("known_hosts_window");
+            Files.writeString(knownHosts, slowReader.knownHostsLine() + "\n");
+            try (Connection connection = transport.connect(TestEndpoints.withKey(slowReader.port(), clientKey, knownHosts, STRICT));
+                    RemoteProcess process = connection.start("sleep 1; wc -c")) {
+                byte[] input = new byte[100 * 1024 + 123];
+                process.stdin().write(input);
+                process.stdin().close(); // the host has read nothing yet: its window is full
+                assertThat(new String(process.stdout().readAllBytes(), StandardCharsets.UTF_8).trim())
+                        .isEqualTo(String.valueOf(input.length));
+                assertThat(process.waitFor(Duration.ofSeconds(10))).isZero();
+            }
+        }
+    }
 }
