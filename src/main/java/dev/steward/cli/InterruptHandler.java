@@ -1,9 +1,19 @@
 package dev.steward.cli;
 
+import dev.steward.exec.Interruption;
 import sun.misc.Signal;
 
-/** Ctrl-C ends the run with exit code 99, as Ansible does; connections close on the way out. */
+/**
+ * Ctrl-C ends the run with exit code 99, as Ansible does. During a run the first Ctrl-C asks the
+ * engine to stop cleanly ({@link #CTRL_C}: the step in flight finishes, the deploy locks are released);
+ * a second one, or one when no run can stop cleanly, quits at once.
+ */
 final class InterruptHandler {
+
+    /** What the engine of every command watches. */
+    static final Interruption CTRL_C = new Interruption();
+
+    private static volatile boolean asked;
 
     private InterruptHandler() {
     }
@@ -12,6 +22,12 @@ final class InterruptHandler {
     static void install() {
         try {
             Signal.handle(new Signal("INT"), s -> {
+                if (!asked && CTRL_C.request()) {
+                    asked = true;
+                    System.err.println("\n[WARNING]: interrupted: finishing the step in flight, then releasing the "
+                            + "deploy locks (Ctrl-C again to quit at once and leave them)");
+                    return;
+                }
                 System.err.println("\n[ERROR]: User interrupted execution");
                 new Thread(() -> System.exit(99)).start();
             });

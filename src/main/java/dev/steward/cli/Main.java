@@ -57,6 +57,10 @@ public final class Main implements Runnable {
                     + " found; nothing was changed on any host.");
             return RunSummary.INVALID;
         }
+        if (e instanceof dev.steward.lock.DeployLockedException locked) {
+            err.println("ERROR: " + locked.getMessage());
+            return RunSummary.ERROR;
+        }
         if (e instanceof InterruptedException) {
             err.println("interrupted");
             return RunSummary.INTERRUPTED;

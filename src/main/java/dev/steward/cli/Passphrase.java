@@ -27,6 +27,6 @@ final class Passphrase {
     }
 
     static Engine engine() {
-        return new Engine(Passphrase::ask);
+        return new Engine(Passphrase::ask).withInterruption(InterruptHandler.CTRL_C);
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.engine.Engine;
 import dev.steward.engine.PlayRequest;
+import dev.steward.lock.LockOptions;
 import dev.steward.report.ConsoleReporter;
 import dev.steward.report.JsonReporter;
 import dev.steward.report.Reporter;
@@ -16,9 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "play", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Run a playbook on the inventory's hosts.",
+        description = {"Run a playbook on the inventory's hosts.",
+                "Before changing anything it takes a deploy lock on every target host (/var/lib/steward/deploy.lock,",
+                "or the host's deploy_lock_path: who, which command, since when) and releases it at the end;",
+                "a run against a host locked by another refuses, naming the holder. --check takes no lock",
+                "(it only warns). Ctrl-C lets the step in flight finish, releases the locks and says how",
+                "to resume (exit 99); a second Ctrl-C quits at once and leaves the locks."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all hosts ok", "1:error", "2:a host failed", "3:a host was unreachable",
+        exitCodeList = {"0:all hosts ok", "1:error; also: a target host is locked by another run (nothing was changed)",
+                "2:a host failed", "3:a host was unreachable",
                 "4:the playbook or inventory is invalid (nothing was changed)", "5:bad options",
                 "99:interrupted", "250:unexpected error"})
 final class PlayCommand implements Callable<Integer> {
@@ -63,6 +70,10 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
     boolean forceHandlers;
 
+    @Option(names = "--break-lock", description = "remove the deploy lock another run left (a crashed or killed "
+            + "run; each one removed is named), then take it")
+    boolean breakLock;
+
     @Option(names = "--list-tasks", description = "list the tasks that would run, and stop")
     boolean listTasks;
 
@@ -87,7 +98,7 @@ final class PlayCommand implements Callable<Integer> {
         Reporter reporter = output == Output.json ? new JsonReporter(System.out)
                 : new ConsoleReporter(System.out, verbose.length);
         return engine.play(new PlayRequest(playbook, hosts.inventory, Optional.ofNullable(hosts.limit), forks,
-                extraVars, reporter, check, diff, tags, skipTags, Optional.ofNullable(startAtTask), forceHandlers))
-                .exitCode();
+                extraVars, reporter, check, diff, tags, skipTags, Optional.ofNullable(startAtTask), forceHandlers,
+                LockOptions.of("play " + playbook, breakLock))).exitCode();
     }
 }

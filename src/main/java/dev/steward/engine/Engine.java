@@ -3,6 +3,10 @@ package dev.steward.engine;
 import dev.steward.check.StackPreflight;
 import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
+import dev.steward.exec.Interruption;
+import dev.steward.lock.DeployLocks;
+import dev.steward.lock.LockHolder;
+import dev.steward.lock.LockOptions;
 import dev.steward.health.HealthReport;
 import dev.steward.health.HealthRunner;
 import dev.steward.exec.PlaybookRunner;
@@ -61,6 +65,7 @@ public final class Engine {
     private final Function<Inventory, Connector> connectors;
     private final Path workDir;
     private VaultFiles vault = VaultFiles.none();
+    private Interruption interruption = Interruption.NEVER;
 
     /** An engine that reaches hosts over SSH. */
     public Engine() {
@@ -95,17 +100,69 @@ public final class Engine {
         return this;
     }
 
+    /**
+     * Lets {@code interruption} (Ctrl-C) stop a run cleanly: the step in flight finishes, the deploy
+     * locks are released, and the run ends with {@link RunSummary#INTERRUPTED} and how to resume.
+     */
+    public Engine withInterruption(Interruption interruption) {
+        this.interruption = interruption;
+        return this;
+    }
+
+    /**
+     * Runs a playbook. Unless it is a check run, first takes the deploy lock on every target host
+     * (refusing with {@link dev.steward.lock.DeployLockedException} when another run holds one) and
+     * releases them at the end, whatever happened; a check run only warns about held locks.
+     */
     public RunSummary play(PlayRequest request) throws InterruptedException {
         Prepared prepared = prepare(request.playbook(), request.inventory(), request.limit(), request.extraVars());
         RunSettings settings = new RunSettings(request.forks(), prepared.extraVars(), COMMAND_TIMEOUT, request.check(),
                 request.diff(), TagFilter.of(request.tags(), request.skipTags()), request.startAtTask(),
-                request.forceHandlers());
+                request.forceHandlers(), interruption);
         Reporter reporter = new RedactingReporter(request.reporter(), new Redactor(
                 KnownSecrets.of(prepared.inventory(), prepared.playbook(), prepared.extraVars(), vault.secrets())));
         prepared.warnings().forEach(w -> reporter.warning(w.toString()));
-        RunOutcome outcome = execute(prepared.playbook(), prepared.inventory(), prepared.plays(), settings, reporter);
+        Inventory inventory = prepared.inventory();
+        RunOutcome outcome;
+        try (Interruption.Watch watching = interruption.watch()) {
+            if (!request.lock().enabled()) {
+                outcome = execute(prepared.playbook(), inventory, prepared.plays(), settings, reporter,
+                        connectors.apply(inventory));
+            } else {
+                outcome = playLocked(request.lock(), prepared, settings, reporter);
+            }
+        }
         RetryFile.update(workDir, request.playbook(), outcome.failedHosts(), reporter);
+        if (outcome.interrupted()) {
+            reporter.warning("interrupted: the step in flight finished, nothing after it started"
+                    + (request.lock().enabled() && !request.check() ? ", and the deploy locks were released" : "")
+                    + ". To resume, run the same command again"
+                    + outcome.stoppedBefore().map(t -> " with --start-at-task '" + t + "'").orElse("")
+                    + (outcome.stoppedBefore().isPresent() ? ", or without it (every task checks before it acts)" : "")
+                    + ".");
+            return new RunSummary(outcome.summary().recap(), RunSummary.INTERRUPTED);
+        }
         return outcome.summary();
+    }
+
+    private RunOutcome playLocked(LockOptions lock, Prepared prepared, RunSettings settings, Reporter reporter)
+            throws InterruptedException {
+        Inventory inventory = prepared.inventory();
+        List<Host> targets = prepared.plays().stream().flatMap(e -> e.getValue().stream()).distinct().toList();
+        Connector connector = connectors.apply(inventory);
+        if (settings.check()) {
+            try (DeployLocks locks = DeployLocks.inspect(inventory, targets, connector, settings.forks(), reporter)) {
+                return execute(prepared.playbook(), inventory, prepared.plays(), settings, reporter, locks.connector());
+            }
+        }
+        try (DeployLocks locks = DeployLocks.take(inventory, targets, connector, LockHolder.here(lock.command()),
+                lock.breakLock(), settings.forks(), reporter)) {
+            try {
+                return execute(prepared.playbook(), inventory, prepared.plays(), settings, reporter, locks.connector());
+            } finally {
+                locks.release(reporter);
+            }
+        }
     }
 
     /**
@@ -166,7 +223,7 @@ public final class Engine {
                 .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
         Playbook playbook = new Playbook(inventoryFile, dir, List.of(play));
         return execute(playbook, inventory, List.of(new AbstractMap.SimpleEntry<>(play, hosts)),
-                new RunSettings(forks, Map.of(), COMMAND_TIMEOUT), reporter).summary();
+                new RunSettings(forks, Map.of(), COMMAND_TIMEOUT), reporter, connectors.apply(inventory)).summary();
     }
 
     /**
@@ -190,20 +247,25 @@ public final class Engine {
         return new HealthRunner(inventory, connectors.apply(inventory), new Redactor(secrets), forks).run(hosts);
     }
 
-    private record RunOutcome(RunSummary summary, List<String> failedHosts) {
+    private record RunOutcome(RunSummary summary, List<String> failedHosts, boolean interrupted,
+            Optional<String> stoppedBefore) {
     }
 
     private RunOutcome execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
-            RunSettings settings, Reporter reporter) throws InterruptedException {
+            RunSettings settings, Reporter reporter, Connector connector) throws InterruptedException {
         Recap recap = new Recap();
         List<String> failed;
+        boolean interrupted;
+        Optional<String> stoppedBefore;
         try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, reporter, recap,
-                settings, connectors.apply(inventory))) {
+                settings, connector)) {
             runner.run(plays);
             failed = runner.hostsThatFailed();
+            interrupted = runner.interrupted();
+            stoppedBefore = runner.stoppedBefore();
         }
         reporter.recap(recap);
-        return new RunOutcome(RunSummary.of(recap), failed);
+        return new RunOutcome(RunSummary.of(recap), failed, interrupted, stoppedBefore);
     }
 
     /** {@code --limit}: a host pattern, or {@code @file} listing hosts one per line (a retry file). */

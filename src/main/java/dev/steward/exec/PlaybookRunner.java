@@ -54,6 +54,9 @@ public final class PlaybookRunner implements AutoCloseable {
     private final Map<String, HostState> states = new LinkedHashMap<>();
     private final Sessions sessions;
     private boolean waitingForStart;
+    /** After an interruption: the first task that did not start (what --start-at-task resumes at). */
+    private Optional<String> stoppedBefore = Optional.empty();
+    private boolean stopped;
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
             Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
@@ -72,11 +75,51 @@ public final class PlaybookRunner implements AutoCloseable {
     /** Runs every play on its hosts (each list already narrowed by --limit). */
     public void run(List<Map.Entry<Play, List<Host>>> plays) throws InterruptedException {
         for (Map.Entry<Play, List<Host>> entry : plays) {
-            runPlay(entry.getKey(), entry.getValue());
+            Play play = entry.getKey();
+            if (stopRequested(firstTask(List.of(play.preTasks(), play.tasks(), play.postTasks()).stream()
+                    .flatMap(List::stream).toList()))) {
+                break;
+            }
+            runPlay(play, entry.getValue());
         }
         if (waitingForStart) {
             run.reporter().warning("--start-at-task: no task is named '" + run.settings().startAtTask().get() + "'");
         }
+    }
+
+    /** Whether the run stopped early because it was interrupted (Ctrl-C). */
+    public boolean interrupted() {
+        return stopped;
+    }
+
+    /** After an interruption, the name of the first task that did not start, if any task was left. */
+    public Optional<String> stoppedBefore() {
+        return stoppedBefore;
+    }
+
+    /**
+     * Whether an interruption was asked for; the first time, notes {@code next} (the first task that
+     * will not start) for the resume hint. The step in flight has finished on every host by then.
+     */
+    private boolean stopRequested(Optional<String> next) {
+        if (!stopped && run.settings().interruption().requested()) {
+            stopped = true;
+            stoppedBefore = next;
+        }
+        return stopped;
+    }
+
+    private static Optional<String> firstTask(List<TaskItem> items) {
+        for (TaskItem item : items) {
+            if (item instanceof Task t) {
+                return Optional.of(t.title());
+            }
+            Optional<String> inside = firstTask(((Block) item).block());
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The hosts of a run, by name, and whether each failed or was unreachable (for the retry file). */
@@ -161,7 +204,12 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         for (HostState s : playing) {
-            if (!s.pendingNotifications().isEmpty()) {
+            if (!s.pendingNotifications().isEmpty() && stopped) {
+                run.recap().handlersNotRun(s.name(), s.pendingNotifications());
+                run.reporter().warning("handlers notified on " + s.name() + " did not run because the run was "
+                        + "interrupted: " + String.join(", ", s.pendingNotifications())
+                        + " (a re-run will not notify them again: run what they do by hand)");
+            } else if (!s.pendingNotifications().isEmpty()) {
                 run.recap().handlersNotRun(s.name(), s.pendingNotifications());
                 run.reporter().warning("handlers notified on " + s.name() + " did not run because the host failed: "
                         + String.join(", ", s.pendingNotifications()) + " (force_handlers or --force-handlers runs them)");
@@ -237,9 +285,14 @@ public final class PlaybookRunner implements AutoCloseable {
 
     private void items(List<TaskItem> items, List<HostState> hosts, TaskOptions outer, PlayRun p)
             throws InterruptedException {
-        for (TaskItem item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            TaskItem item = items.get(i);
             List<HostState> live = active(hosts);
             if (live.isEmpty() || p.ended) {
+                return;
+            }
+            if (stopRequested(firstTask(items.subList(i, items.size())))) {
+                p.ended = true;
                 return;
             }
             if (item instanceof Task t) {
@@ -389,6 +442,9 @@ public final class PlaybookRunner implements AutoCloseable {
     }
 
     private void flushHandlers(PlayRun p, List<HostState> hosts) throws InterruptedException {
+        if (stopped) {
+            return;
+        }
         boolean forced = p.play.forceHandlers() || run.settings().forceHandlers();
         for (int pass = 0; pass < 10; pass++) {
             boolean ran = false;

@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param check probe only: report what would change, change nothing
  * @param diff show file changes as unified diffs
  * @param startAtTask skip every task before the first one with this name
+ * @param interruption asked (Ctrl-C) to stop after the step in flight
  */
 public record RunSettings(int forks, Map<String, Object> extraVars, Duration commandTimeout, boolean check,
-        boolean diff, TagFilter tags, Optional<String> startAtTask, boolean forceHandlers) {
+        boolean diff, TagFilter tags, Optional<String> startAtTask, boolean forceHandlers, Interruption interruption) {
+
+    public RunSettings(int forks, Map<String, Object> extraVars, Duration commandTimeout, boolean check,
+            boolean diff, TagFilter tags, Optional<String> startAtTask, boolean forceHandlers) {
+        this(forks, extraVars, commandTimeout, check, diff, tags, startAtTask, forceHandlers, Interruption.NEVER);
+    }
 
     public RunSettings(int forks, Map<String, Object> extraVars, Duration commandTimeout) {
         this(forks, extraVars, commandTimeout, false, false, TagFilter.ALL, Optional.empty(), false);

@@ -3,6 +3,7 @@ package dev.steward.exec;
 import dev.steward.engine.Engine;
 import dev.steward.engine.PlayRequest;
 import dev.steward.engine.RunSummary;
+import dev.steward.lock.LockOptions;
 import dev.steward.report.HostResult;
 import dev.steward.report.ItemResult;
 import java.io.IOException;
@@ -29,7 +30,7 @@ record ScenarioRun(RunSummary summary, List<HostResult> results, List<ItemResult
         Scenario.Options o = scenario.options();
         RunSummary summary = new Engine(i -> hosts, dir).play(new PlayRequest(playbook, inventory,
                 Optional.ofNullable(o.limit()), o.forks(), o.extraVars(), reporter, o.check(), o.diff(), o.tags(),
-                o.skipTags(), Optional.ofNullable(o.startAtTask()), o.forceHandlers()));
+                o.skipTags(), Optional.ofNullable(o.startAtTask()), o.forceHandlers(), LockOptions.NONE));
         Path retry = dir.resolve(".steward/retry/playbook.hosts");
         Optional<String> retryFile = Files.isRegularFile(retry) ? Optional.of(Files.readString(retry)) : Optional.empty();
         return new ScenarioRun(summary, reporter.results(), reporter.items(), reporter.warnings(),

@@ -1,0 +1,93 @@
+package dev.steward.lock;
+
+import dev.steward.exec.Connector;
+import dev.steward.inventory.Host;
+import dev.steward.transport.Connection;
+import dev.steward.transport.RemoteProcess;
+import dev.steward.transport.TransportException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The connections opened to take the locks, lent to the run that follows, so each host still has one
+ * connection for the whole run. The run's close does not close them: the locks are released over them
+ * afterwards. A host whose connection failed stays unreachable for the run; one whose connection
+ * dropped (a reboot) gets a fresh connection from {@code fresh}.
+ */
+final class HeldConnections implements Connector {
+
+    private final Connector fresh;
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    private final Map<String, TransportException> failed = new ConcurrentHashMap<>();
+
+    HeldConnections(Connector fresh) {
+        this.fresh = fresh;
+    }
+
+    /** Opens (or remembers the failure of) the connection to {@code host}; throws that failure. */
+    Connection open(Host host) throws TransportException {
+        try {
+            Connection c = fresh.connect(host);
+            open.put(host.name(), c);
+            return c;
+        } catch (TransportException e) {
+            failed.put(host.name(), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Connection connect(Host host) throws TransportException {
+        TransportException failure = failed.remove(host.name()); // reported once; a later reconnect may try again
+        if (failure != null) {
+            throw failure;
+        }
+        Connection held = open.get(host.name());
+        if (held != null && held.isOpen()) {
+            return new Lent(held);
+        }
+        return fresh.connect(host);
+    }
+
+    /** The held connection to {@code host} if it is still open, else a fresh one (for releasing). */
+    Connection forRelease(Host host) throws TransportException {
+        Connection held = open.get(host.name());
+        if (held != null && held.isOpen()) {
+            return new Lent(held);
+        }
+        Connection c = fresh.connect(host);
+        if (held != null) {
+            held.close();
+        }
+        open.put(host.name(), c);
+        return new Lent(c);
+    }
+
+    void closeAll() {
+        open.values().forEach(Connection::close);
+        open.clear();
+    }
+
+    /** A held connection as the run sees it: everything but close. */
+    private record Lent(Connection held) implements Connection {
+        @Override
+        public RemoteProcess start(String commandLine) throws TransportException {
+            return held.start(commandLine);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return held.isOpen();
+        }
+
+        @Override
+        public String describe() {
+            return held.describe();
+        }
+
+        @Override
+        public void close() {
+            // the locks are released over it after the run
+        }
+    }
+}
