@@ -31,7 +31,11 @@ import java.util.concurrent.Future;
  *
  * <p>Variables read: {@code db_host}, {@code db_port} (default 5432), {@code chainlink_chains}
  * ({@code nodes: [{name, http, ws}]}), {@code chainlink_node_address} (the node wallet; its balance is
- * checked when set) and {@code min_eth_balance} (in ETH; a lower balance warns).
+ * checked when set) and {@code min_eth_balance} (in ETH; a lower balance warns); on every host
+ * {@code health_disk_paths} (the mounts whose free space is checked, default {@code [/]}),
+ * {@code health_disk_warn_percent} and {@code health_disk_fail_percent} (free space below them warns,
+ * fails; default 15 and 5), {@code health_load_warn_per_cpu} and {@code health_load_fail_per_cpu} (the
+ * 5-minute load per CPU above them warns, fails; default 1 and 2).
  */
 public final class HealthRunner {
 
@@ -40,6 +44,11 @@ public final class HealthRunner {
     public static final String ETH = "eth";
     public static final String ADDRESS_VAR = "chainlink_node_address";
     public static final String MIN_BALANCE_VAR = "min_eth_balance";
+    public static final String DISK_PATHS_VAR = "health_disk_paths";
+    public static final String DISK_WARN_VAR = "health_disk_warn_percent";
+    public static final String DISK_FAIL_VAR = "health_disk_fail_percent";
+    public static final String LOAD_WARN_VAR = "health_load_warn_per_cpu";
+    public static final String LOAD_FAIL_VAR = "health_load_fail_per_cpu";
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -120,9 +129,11 @@ public final class HealthRunner {
             Apply plain = session.view(Optional.empty(), COMMAND_TIMEOUT);
             Apply root = session.view(Optional.of(new Become("root", host.ssh().becomePassword())), COMMAND_TIMEOUT);
             Map<String, Object> vars = inventory.varsFor(name);
-            rows.add(Probes.disk(name, run(plain, Probes.DISK)));
+            for (Probes.DiskLimits disk : diskLimits(vars, rows, name)) {
+                rows.add(Probes.disk(name, disk, run(plain, disk.command())));
+            }
             rows.add(Probes.memory(name, run(plain, Probes.MEMORY)));
-            rows.add(Probes.load(name, run(plain, Probes.LOAD)));
+            rows.add(loadRow(name, vars, run(plain, Probes.LOAD)));
             if (isIn(host, CHAINLINK)) {
                 role = Optional.of(chainlink(name, vars, plain, root, rows));
             }
@@ -138,6 +149,63 @@ public final class HealthRunner {
             return new HostOutcome(name, rows, true, Optional.empty());
         }
         return new HostOutcome(name, rows, false, role);
+    }
+
+    /** The mounts to check and their thresholds; a bad setting is a failed row naming it. */
+    private static List<Probes.DiskLimits> diskLimits(Map<String, Object> vars, List<CheckRow> rows, String host) {
+        double warn;
+        double fail;
+        try {
+            warn = percentVar(vars, DISK_WARN_VAR, Probes.DISK_WARN_PERCENT);
+            fail = percentVar(vars, DISK_FAIL_VAR, Probes.DISK_FAIL_PERCENT);
+        } catch (NumberFormatException e) {
+            rows.add(CheckRow.fail(host, "disk", e.getMessage()));
+            return List.of();
+        }
+        Object paths = vars.get(DISK_PATHS_VAR);
+        List<String> list = paths == null ? List.of("/")
+                : paths instanceof List<?> l ? l.stream().map(String::valueOf).map(String::strip).toList()
+                : List.of(String.valueOf(paths).strip());
+        List<Probes.DiskLimits> out = new ArrayList<>();
+        for (String p : list) {
+            if (!p.startsWith("/")) {
+                rows.add(CheckRow.fail(host, "disk:" + p, DISK_PATHS_VAR + ": '" + p + "' is not an absolute path"));
+            } else {
+                out.add(new Probes.DiskLimits(p, warn, fail));
+            }
+        }
+        return out;
+    }
+
+    private static CheckRow loadRow(String host, Map<String, Object> vars, CommandResult r) {
+        try {
+            return Probes.load(host, numberVar(vars, LOAD_WARN_VAR, Probes.LOAD_WARN_PER_CPU, Double.MAX_VALUE),
+                    numberVar(vars, LOAD_FAIL_VAR, Probes.LOAD_FAIL_PER_CPU, Double.MAX_VALUE), r);
+        } catch (NumberFormatException e) {
+            return CheckRow.fail(host, "load", e.getMessage());
+        }
+    }
+
+    private static double percentVar(Map<String, Object> vars, String name, double otherwise) {
+        return numberVar(vars, name, otherwise, 100);
+    }
+
+    /** A number from 0 to {@code max} in {@code name}, or {@code otherwise} when unset. */
+    private static double numberVar(Map<String, Object> vars, String name, double otherwise, double max) {
+        Object v = vars.get(name);
+        if (v == null || String.valueOf(v).isBlank()) {
+            return otherwise;
+        }
+        try {
+            double d = Double.parseDouble(String.valueOf(v).strip());
+            if (d >= 0 && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new NumberFormatException(name + " is not a number" + (max == 100 ? " between 0 and 100" : " ≥ 0")
+                + ": " + v);
     }
 
     private LeaseRole chainlink(String name, Map<String, Object> vars, Apply plain, Apply root, List<CheckRow> rows)

@@ -46,6 +46,11 @@ final class Probes {
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._:-]+");
     private static final BigDecimal WEI_PER_ETH = new BigDecimal("1000000000000000000");
     private static final int CURL_REFUSED = 7;
+    /**
+     * curl's "empty reply" and "connection reset". When Docker publishes 6688, docker-proxy accepts the
+     * connection and then drops it because nothing listens inside: that is how a standby answers there.
+     */
+    private static final List<Integer> CURL_DROPPED = List.of(52, 56);
 
     private Probes() {
     }
@@ -63,8 +68,30 @@ final class Probes {
         return HOST_NAME.matcher(host).matches();
     }
 
+    /**
+     * Free space on one mount against thresholds (percent free).
+     *
+     * @param path the mount's path; its row is {@code disk} for {@code /}, else {@code disk:PATH}
+     */
+    record DiskLimits(String path, double warnPercent, double failPercent) {
+
+        static final DiskLimits ROOT = new DiskLimits("/", DISK_WARN_PERCENT, DISK_FAIL_PERCENT);
+
+        String check() {
+            return path.equals("/") ? "disk" : "disk:" + path;
+        }
+
+        String command() {
+            return path.equals("/") ? DISK : "df -P " + ShellQuote.quote(path);
+        }
+    }
+
     static CheckRow disk(String host, CommandResult r) {
-        String check = "disk";
+        return disk(host, DiskLimits.ROOT, r);
+    }
+
+    static CheckRow disk(String host, DiskLimits limits, CommandResult r) {
+        String check = limits.check();
         if (!r.succeeded()) {
             return failed(host, check, "df", r);
         }
@@ -74,13 +101,18 @@ final class Probes {
             long used = Long.parseLong(f[2]);
             long avail = Long.parseLong(f[3]);
             double free = used + avail == 0 ? 0 : avail * 100.0 / (used + avail);
-            String detail = String.format(Locale.ROOT, "%.1f%% free on / (%s available)", free, kib(avail));
-            return graded(host, check, free < DISK_FAIL_PERCENT, free < DISK_WARN_PERCENT, detail,
-                    String.format(Locale.ROOT, " (warn below %.0f%%, fail below %.0f%%)", DISK_WARN_PERCENT,
-                            DISK_FAIL_PERCENT));
+            String detail = String.format(Locale.ROOT, "%.1f%% free on %s (%s available)", free, limits.path(),
+                    kib(avail));
+            return graded(host, check, free < limits.failPercent(), free < limits.warnPercent(), detail,
+                    String.format(Locale.ROOT, " (warn below %s%%, fail below %s%%)", percent(limits.warnPercent()),
+                            percent(limits.failPercent())));
         } catch (RuntimeException e) {
             return CheckRow.fail(host, check, "cannot read df's output");
         }
+    }
+
+    private static String percent(double p) {
+        return new BigDecimal(p).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static CheckRow memory(String host, CommandResult r) {
@@ -102,6 +134,10 @@ final class Probes {
     }
 
     static CheckRow load(String host, CommandResult r) {
+        return load(host, LOAD_WARN_PER_CPU, LOAD_FAIL_PER_CPU, r);
+    }
+
+    static CheckRow load(String host, double warnPerCpu, double failPerCpu, CommandResult r) {
         String check = "load";
         if (!r.succeeded()) {
             return failed(host, check, "/proc/loadavg", r);
@@ -113,9 +149,8 @@ final class Probes {
             double perCpu = load5 / Math.max(cpus, 1);
             String detail = String.format(Locale.ROOT, "5-minute load %.2f on %d CPU%s (%.2f per CPU)", load5, cpus,
                     cpus == 1 ? "" : "s", perCpu);
-            return graded(host, check, perCpu > LOAD_FAIL_PER_CPU, perCpu > LOAD_WARN_PER_CPU, detail,
-                    String.format(Locale.ROOT, " (warn above %.1f, fail above %.1f per CPU)", LOAD_WARN_PER_CPU,
-                            LOAD_FAIL_PER_CPU));
+            return graded(host, check, perCpu > failPerCpu, perCpu > warnPerCpu, detail,
+                    String.format(Locale.ROOT, " (warn above %.1f, fail above %.1f per CPU)", warnPerCpu, failPerCpu));
         } catch (RuntimeException e) {
             return CheckRow.fail(host, check, "cannot read /proc/loadavg and nproc");
         }
@@ -143,7 +178,7 @@ final class Probes {
 
     static Lease lease(String host, boolean containerRunning, CommandResult r) {
         String check = "lease";
-        if (r.exitCode() == CURL_REFUSED) {
+        if (r.exitCode() == CURL_REFUSED || CURL_DROPPED.contains(r.exitCode())) {
             if (!containerRunning) {
                 return new Lease(LeaseRole.DOWN, CheckRow.fail(host, check, "down: 6688 refuses and the container is not running"));
             }

@@ -126,6 +126,16 @@ class HealthScenarioTest {
     }
 
     @Test
+    void aStandbyBehindDockersPublishedPortIsAStandby() throws Exception {
+        // docker-proxy accepts on 127.0.0.1:6688, then resets the connection: nothing listens inside
+        Run run = run(List.of(holder("node1"), AnswerRule.of("node2", "6688/health", 56, "000",
+                "curl: (56) Recv failure: Connection reset by peer")), Map.of());
+        assertThat(run.row("node2", "lease").status()).isEqualTo(Status.OK);
+        assertThat(run.row("node2", "lease").detail()).isEqualTo("standby (6688 refuses)");
+        assertThat(run.row("chainlink", "lease_holder").detail()).isEqualTo("node1 holds the lease; standby: node2");
+    }
+
+    @Test
     void noHolderFailsThePairRule() throws Exception {
         Run run = run(List.of(standby("node1"), standby("node2")), Map.of());
         CheckRow pair = run.row("chainlink", "lease_holder");
