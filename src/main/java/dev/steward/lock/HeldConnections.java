@@ -11,14 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The connections opened to take the locks, lent to the run that follows, so each host still has one
  * connection for the whole run. The run's close does not close them: the locks are released over them
- * afterwards. A host whose connection failed stays unreachable for the run; one whose connection
- * dropped (a reboot) gets a fresh connection from {@code fresh}.
+ * afterwards. A host whose connection failed stays unreachable for the run; once the run closes
+ * what it was lent (a reconnect after a reboot, the end of the run), it gets fresh connections.
  */
 final class HeldConnections implements Connector {
 
     private final Connector fresh;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
     private final Map<String, TransportException> failed = new ConcurrentHashMap<>();
+    /** Hosts whose held connection may still be lent: until the run closes it once. */
+    private final java.util.Set<String> lendable = ConcurrentHashMap.newKeySet();
 
     HeldConnections(Connector fresh) {
         this.fresh = fresh;
@@ -29,6 +31,7 @@ final class HeldConnections implements Connector {
         try {
             Connection c = fresh.connect(host);
             open.put(host.name(), c);
+            lendable.add(host.name());
             return c;
         } catch (TransportException e) {
             failed.put(host.name(), e);
@@ -43,8 +46,8 @@ final class HeldConnections implements Connector {
             throw failure;
         }
         Connection held = open.get(host.name());
-        if (held != null && held.isOpen()) {
-            return new Lent(held);
+        if (held != null && held.isOpen() && lendable.contains(host.name())) {
+            return new Lent(held, () -> lendable.remove(host.name()));
         }
         return fresh.connect(host);
     }
@@ -53,14 +56,14 @@ final class HeldConnections implements Connector {
     Connection forRelease(Host host) throws TransportException {
         Connection held = open.get(host.name());
         if (held != null && held.isOpen()) {
-            return new Lent(held);
+            return new Lent(held, () -> { });
         }
         Connection c = fresh.connect(host);
         if (held != null) {
             held.close();
         }
         open.put(host.name(), c);
-        return new Lent(c);
+        return new Lent(c, () -> { });
     }
 
     void closeAll() {
@@ -68,8 +71,8 @@ final class HeldConnections implements Connector {
         open.clear();
     }
 
-    /** A held connection as the run sees it: everything but close. */
-    private record Lent(Connection held) implements Connection {
+    /** A held connection as the run sees it: closing it only ends the lending ({@code onClose}). */
+    private record Lent(Connection held, Runnable onClose) implements Connection {
         @Override
         public RemoteProcess start(String commandLine) throws TransportException {
             return held.start(commandLine);
@@ -87,7 +90,7 @@ final class HeldConnections implements Connector {
 
         @Override
         public void close() {
-            // the locks are released over it after the run
+            onClose.run(); // the locks are released over the connection itself after the run
         }
     }
 }
