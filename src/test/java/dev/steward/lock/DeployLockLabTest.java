@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The deploy lock on a real host: a real steward process (its own JVM, as bin/steward starts it) plays
  * a long step; a second run at the same time refuses, naming it; then Ctrl-C (SIGINT to that process)
- * lets the step finish, releases the lock and says how to resume, with exit code 99.
+ * lets the step in flight finish, releases the lock and says how to resume, with exit code 99.
  */
 @Tag("lab")
 class DeployLockLabTest {
@@ -56,7 +56,7 @@ class DeployLockLabTest {
                   gather_facts: false
                   tasks:
                     - name: long step
-                      shell: touch /tmp/started; sleep 4; touch /tmp/long-done
+                      shell: touch /tmp/started; while [ ! -e /tmp/go ]; do sleep 0.1; done; touch /tmp/long-done
                     - name: next step
                       shell: touch /tmp/next-done
                 """);
@@ -85,6 +85,10 @@ class DeployLockLabTest {
             assertThat(on("test -e /tmp/other-ran && echo yes || echo no")).isEqualTo("no");
 
             new ProcessBuilder("kill", "-INT", String.valueOf(first.pid())).start().waitFor();
+            // the step in flight goes on: the run waits for it
+            assertThat(first.waitFor(2, TimeUnit.SECONDS)).as(Files.readString(out)).isFalse();
+            assertThat(on("test -e /var/lib/steward/deploy.lock && echo held || echo free")).isEqualTo("held");
+            on("touch /tmp/go");
             assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String printed = Files.readString(out, StandardCharsets.UTF_8);
             assertThat(first.exitValue()).as(printed).isEqualTo(RunSummary.INTERRUPTED);

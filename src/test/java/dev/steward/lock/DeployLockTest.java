@@ -179,18 +179,22 @@ class DeployLockTest {
     @Test
     void anInterruptionFinishesTheStepInFlightReleasesTheLockAndSaysHowToResume() throws Exception {
         Path started = dir.resolve("started");
+        Path go = dir.resolve("go");
         Path done = dir.resolve("done");
         Path book = playbook("long.yml", """
                     - name: long step
-                      shell: touch %s; sleep 1; touch %s
+                      shell: touch %s; while [ ! -e %s ]; do sleep 0.05; done; touch %s
                     - name: next step
                       shell: touch %s
-                """.formatted(started, done, dir.resolve("next")));
+                """.formatted(started, go, done, dir.resolve("next")));
         Interruption ctrlC = new Interruption();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CompletableFuture<RunSummary> running = playInBackground(book, ctrlC, out);
         awaitFile(started);
         assertThat(ctrlC.request()).isTrue();
+        Thread.sleep(300);
+        assertThat(running).as("the step in flight goes on").isNotDone();
+        Files.writeString(go, "");
         RunSummary summary = running.get();
 
         assertThat(summary.exitCode()).isEqualTo(RunSummary.INTERRUPTED);
