@@ -1,5 +1,6 @@
 package dev.steward.cli;
 
+import dev.steward.engine.Engine;
 import dev.steward.health.HealthReport;
 import dev.steward.health.Renderings;
 import java.util.Optional;
@@ -43,17 +44,41 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = {"-f", "--forks"}, defaultValue = "10", description = "hosts checked at once (default: 10)")
     int forks;
 
+    @Option(names = "--watch", paramLabel = "SECONDS", description = "check again every SECONDS until Ctrl-C "
+            + "(or --count runs); each report follows a line with the time")
+    Integer watch;
+
+    @Option(names = "--count", paramLabel = "N", description = "with --watch: stop after N reports; the exit code "
+            + "is the last report's")
+    Integer count;
+
     @Override
     public Integer call() throws Exception {
-        HealthReport report = Passphrase.engine().withVault(vault.files())
-                .health(hosts.inventory, Optional.ofNullable(hosts.limit), forks);
-        String text = switch (output) {
-            case table -> Renderings.table(report);
-            case json -> Renderings.json(report);
-            case prometheus -> Renderings.prometheus(report);
-        };
-        System.out.print(text);
-        System.out.flush();
-        return report.exitCode();
+        if (watch != null && watch < 1 || count != null && (count < 1 || watch == null)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--watch takes a number of seconds ≥ 1, and --count (≥ 1) needs --watch");
+        }
+        Engine engine = Passphrase.engine().withVault(vault.files());
+        for (int run = 1; ; run++) {
+            long started = System.nanoTime();
+            HealthReport report = engine.health(hosts.inventory, Optional.ofNullable(hosts.limit), forks);
+            if (watch != null && output == Output.table) {
+                System.out.println("== " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            System.out.print(switch (output) {
+                case table -> Renderings.table(report);
+                case json -> Renderings.json(report);
+                case prometheus -> Renderings.prometheus(report);
+            });
+            System.out.flush();
+            if (watch == null || count != null && run >= count) {
+                return report.exitCode();
+            }
+            // the next run starts SECONDS after this one started (a slow run starts the next at once)
+            long wait = java.time.Duration.ofSeconds(watch).toNanos() - (System.nanoTime() - started);
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
     }
 }

@@ -35,6 +35,20 @@ class HealthCommandTest {
     }
 
     @Test
+    void watchChecksAgainEverySecondsUntilItsCount() throws IOException {
+        Path inventory = inventoryWithNoListener();
+        long started = System.nanoTime();
+        CliRun watched = CliRun.of("health", "-i", inventory.toString(), "--watch", "1", "--count", "3");
+        assertThat(watched.exitCode()).isEqualTo(3);
+        assertThat(watched.out().lines().filter(l -> l.startsWith("== ")).count()).isEqualTo(3);
+        assertThat(watched.out().lines().filter(l -> l.contains("unreachable: web1")).count()).isEqualTo(3);
+        assertThat(System.nanoTime() - started).as("two waits of a second").isGreaterThan(1_900_000_000L);
+
+        assertThat(CliRun.of("health", "-i", inventory.toString(), "--count", "2").exitCode()).isEqualTo(5);
+        assertThat(CliRun.of("health", "-i", inventory.toString(), "--watch", "0").exitCode()).isEqualTo(5);
+    }
+
+    @Test
     void anUnknownOutputIsABadOption() throws IOException {
         CliRun run = CliRun.of("health", "-i", inventoryWithNoListener().toString(), "--output", "xml");
         assertThat(run.exitCode()).isEqualTo(5);
