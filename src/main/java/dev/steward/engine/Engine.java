@@ -5,6 +5,7 @@ import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
 import dev.steward.exec.Interruption;
 import dev.steward.lock.DeployLocks;
+import dev.steward.lock.HostLock;
 import dev.steward.lock.LockHolder;
 import dev.steward.lock.LockOptions;
 import dev.steward.health.HealthReport;
@@ -25,6 +26,7 @@ import dev.steward.playbook.Playbook;
 import dev.steward.playbook.PlaybookReader;
 import dev.steward.playbook.Task;
 import dev.steward.playbook.TaskOptions;
+import dev.steward.report.HostResult;
 import dev.steward.report.Recap;
 import dev.steward.report.RedactingReporter;
 import dev.steward.report.Redactor;
@@ -47,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The facade the CLI calls. Reads and checks everything first (collecting every problem, then
@@ -157,8 +160,17 @@ public final class Engine {
         }
         try (DeployLocks locks = DeployLocks.take(inventory, targets, connector, LockHolder.here(lock.command()),
                 lock.breakLock(), settings.forks(), reporter)) {
+            // a host whose lock cannot be written (sudo refused…) fails alone, untouched; the others run
+            Set<String> notLocked = locks.notLocked().stream().map(HostLock::host).collect(Collectors.toSet());
+            List<HostResult> failedEarly = locks.notLocked().stream().map(f -> new HostResult(f.host(),
+                    "deploy lock", "lock", dev.steward.report.Status.FAILED, f.message(), Map.of(), Duration.ZERO,
+                    false)).toList();
+            List<Map.Entry<Play, List<Host>>> plays = prepared.plays().stream()
+                    .<Map.Entry<Play, List<Host>>>map(e -> new AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()
+                            .stream().filter(h -> !notLocked.contains(h.name())).toList())).toList();
             try {
-                return execute(prepared.playbook(), inventory, prepared.plays(), settings, reporter, locks.connector());
+                return execute(prepared.playbook(), inventory, plays, settings, reporter, locks.connector(),
+                        failedEarly);
             } finally {
                 locks.release(reporter);
             }
@@ -253,14 +265,26 @@ public final class Engine {
 
     private RunOutcome execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
             RunSettings settings, Reporter reporter, Connector connector) throws InterruptedException {
+        return execute(playbook, inventory, plays, settings, reporter, connector, List.of());
+    }
+
+    /** @param failedEarly hosts that failed before the run (and are not in {@code plays}): reported and counted */
+    private RunOutcome execute(Playbook playbook, Inventory inventory, List<Map.Entry<Play, List<Host>>> plays,
+            RunSettings settings, Reporter reporter, Connector connector, List<HostResult> failedEarly)
+            throws InterruptedException {
         Recap recap = new Recap();
+        for (HostResult r : failedEarly) {
+            recap.count(r);
+            reporter.hostResult(r);
+        }
         List<String> failed;
         boolean interrupted;
         Optional<String> stoppedBefore;
         try (PlaybookRunner runner = new PlaybookRunner(playbook, inventory, modules, templates, reporter, recap,
                 settings, connector)) {
             runner.run(plays);
-            failed = runner.hostsThatFailed();
+            failed = new ArrayList<>(failedEarly.stream().map(HostResult::host).toList());
+            failed.addAll(runner.hostsThatFailed());
             interrupted = runner.interrupted();
             stoppedBefore = runner.stoppedBefore();
         }

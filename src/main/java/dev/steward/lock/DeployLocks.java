@@ -49,8 +49,9 @@ public final class DeployLocks implements AutoCloseable {
 
     /**
      * Takes the lock on every host ({@code breakLock}: first removing another run's, reported); when a
-     * host is held by another run or cannot be locked, releases what it took and throws
-     * {@link DeployLockedException} naming every holder. An unreachable host is left to the run to report.
+     * host is held by another run, releases what it took and throws {@link DeployLockedException} naming
+     * every holder. An unreachable host is left to the run to report; a host whose lock cannot be
+     * written (sudo refused…) is one the run must not touch: see {@link #notLocked()}.
      */
     public static DeployLocks take(Inventory inventory, List<Host> hosts, Connector connector, LockHolder me,
             boolean breakLock, int forks, Reporter reporter) throws InterruptedException {
@@ -63,15 +64,14 @@ public final class DeployLocks implements AutoCloseable {
                         + t.broken().get().describe(Instant.now()));
             }
         }
-        List<String> refusals = found.stream().map(DeployLocks::refusal).flatMap(Optional::stream).toList();
+        List<String> refusals = found.stream().filter(l -> l instanceof HostLock.Held).map(l -> l.host()
+                + " is locked by " + ((HostLock.Held) l).holder().describe(Instant.now()) + ".").toList();
         if (!refusals.isEmpty()) {
             locks.release(reporter);
             locks.close();
             throw new DeployLockedException(String.join("\n", refusals) + "\nNothing was changed on any host. "
-                    + (found.stream().anyMatch(l -> l instanceof HostLock.Held)
-                            ? "Wait for that run to finish; if it is gone (crashed, killed, its machine down), "
-                                    + "run again with --break-lock."
-                            : "Fix the cause, then run again."));
+                    + "Wait for that run to finish; if it is gone (crashed, killed, its machine down), "
+                    + "run again with --break-lock.");
         }
         return locks;
     }
@@ -131,14 +131,9 @@ public final class DeployLocks implements AutoCloseable {
         connections.closeAll();
     }
 
-    private static Optional<String> refusal(HostLock l) {
-        if (l instanceof HostLock.Held h) {
-            return Optional.of(h.host() + " is locked by " + h.holder().describe(Instant.now()) + ".");
-        }
-        if (l instanceof HostLock.Failed f) {
-            return Optional.of(f.host() + ": " + f.message() + ".");
-        }
-        return Optional.empty();
+    /** Hosts reached whose lock could not be written: the run fails them without touching them. */
+    public List<HostLock.Failed> notLocked() {
+        return found.stream().filter(l -> l instanceof HostLock.Failed).map(l -> (HostLock.Failed) l).toList();
     }
 
     private static HostLock takeOne(Inventory inventory, HeldConnections connections, Host host, LockHolder me,

@@ -59,8 +59,13 @@ class DeployLockTest {
         return dir.resolve("state/deploy.lock");
     }
 
+    /** The stand-in sudo's password, inside a YAML double-quoted string. */
+    private static String quotedPassword() {
+        return FakeSudo.PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     private Path inventory() throws IOException {
-        String password = FakeSudo.PASSWORD.replace("\\", "\\\\").replace("\"", "\\\"");
+        String password = quotedPassword();
         return Files.writeString(dir.resolve("inventory.yml"), """
                 all:
                   hosts:
@@ -160,6 +165,33 @@ class DeployLockTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(Files.readString(seen)).contains("command=play " + book);
         assertThat(lockFile()).doesNotExist();
+    }
+
+    @Test
+    void aHostWhoseLockCannotBeWrittenFailsAloneAndIsNotTouched() throws Exception {
+        String good = quotedPassword();
+        Path inventory = Files.writeString(dir.resolve("two.yml"), """
+                all:
+                  ssh: {host: 127.0.0.1, port: %d, user: steward, private_key: %s, host_key_checking: off}
+                  hosts:
+                    web1:
+                      ssh: {become_password: "%s"}
+                      vars: {deploy_lock_path: %s/one/deploy.lock, out: %s/one.txt}
+                    web2:
+                      ssh: {become_password: "not-the-password"}
+                      vars: {deploy_lock_path: %s/two/deploy.lock, out: %s/two.txt}
+                """.formatted(server.port(), clientKey, good, dir, dir, dir, dir));
+        Path book = playbook("site.yml", "    - copy: {dest: '${out}', content: done}\n");
+        CliRun run = CliRun.of("play", book.toString(), "-i", inventory.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("fatal: [web2]: FAILED! => cannot take the deploy lock " + dir
+                + "/two/deploy.lock with sudo").doesNotContain("not-the-password");
+        assertThat(run.recapOf("web1")).contains("changed=1").contains("failed=0");
+        assertThat(run.recapOf("web2")).contains("failed=1");
+        assertThat(dir.resolve("one.txt")).hasContent("done");
+        assertThat(dir.resolve("two.txt")).doesNotExist();
+        assertThat(dir.resolve("one/deploy.lock")).doesNotExist();
+        assertThat(dir.resolve("two/deploy.lock")).doesNotExist();
     }
 
     @Test
