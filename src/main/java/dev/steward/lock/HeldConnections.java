@@ -18,6 +18,8 @@ final class HeldConnections implements Connector {
 
     private final Connector fresh;
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    /** The host (with its connection settings) each connection was opened for. */
+    private final Map<String, Host> openedFor = new ConcurrentHashMap<>();
     private final Map<String, TransportException> failed = new ConcurrentHashMap<>();
     /** Hosts whose held connection may still be lent: until the run closes it once. */
     private final java.util.Set<String> lendable = ConcurrentHashMap.newKeySet();
@@ -28,6 +30,7 @@ final class HeldConnections implements Connector {
 
     /** Opens (or remembers the failure of) the connection to {@code host}; throws that failure. */
     Connection open(Host host) throws TransportException {
+        openedFor.put(host.name(), host);
         try {
             Connection c = fresh.connect(host);
             open.put(host.name(), c);
@@ -41,6 +44,9 @@ final class HeldConnections implements Connector {
 
     @Override
     public Connection connect(Host host) throws TransportException {
+        if (!host.ssh().equals(openedFor.containsKey(host.name()) ? openedFor.get(host.name()).ssh() : null)) {
+            return fresh.connect(host); // other settings (ssh_login proving another login): a connection of its own
+        }
         TransportException failure = failed.remove(host.name()); // reported once; a later reconnect may try again
         if (failure != null) {
             throw failure;

@@ -195,6 +195,16 @@ class DeployLockTest {
     }
 
     @Test
+    void aLoginToProveOnANewConnectionDoesNotBorrowTheLocksConnection() throws Exception {
+        Path stranger = SshKeygen.ed25519(dir, "stranger"); // not authorized on the server
+        Path book = playbook("prove.yml", "    - ssh_login: {user: steward, private_key: %s}\n".formatted(stranger));
+        CliRun run = CliRun.of("play", book.toString(), "-i", inventory().toString());
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
+        assertThat(run.out()).contains("fatal: [web1]: FAILED!").contains("no SSH login as steward@");
+        assertThat(lockFile()).doesNotExist();
+    }
+
+    @Test
     void aCheckRunTakesNoLockButWarnsAboutOne() throws Exception {
         Files.createDirectories(lockFile().getParent());
         String held = "holder=alice@ci\ncommand=upgrade\nsince=2026-01-01T00:00:00Z\nrun=0badc0de\n";
