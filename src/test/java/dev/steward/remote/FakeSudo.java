@@ -12,17 +12,22 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code nopasswd} (NOPASSWD in sudoers), then runs the rest with
  * {@code FAKE_SUDO_TARGET} set to the target user (it does not really switch users).
  */
-final class FakeSudo {
+public final class FakeSudo {
 
-    static final String PASSWORD = "s3cret 'pass\" word";
+    public static final String PASSWORD = "s3cret 'pass\" word";
 
     private FakeSudo() {}
 
     /** Writes {@code dir/sudo} and returns {@code dir}, to be put first on the commands' PATH. */
-    static Path install(Path dir) throws IOException {
+    public static Path install(Path dir) throws IOException {
+        return install(dir, PASSWORD);
+    }
+
+    /** The same, asking {@code password} instead of {@link #PASSWORD}. */
+    public static Path install(Path dir, String password) throws IOException {
         Files.createDirectories(dir);
         Path passwordFile = dir.resolve("password");
-        Files.writeString(passwordFile, PASSWORD);
+        Files.writeString(passwordFile, password);
         Path script = dir.resolve("sudo");
         Files.writeString(script, """
                 #!/bin/sh
