@@ -34,7 +34,7 @@ final class SshRemoteProcess implements RemoteProcess {
         this.session = session;
         this.command = command;
         this.where = where;
-        this.stdin = new FlushBeforeEof(command.getOutputStream());
+        this.stdin = new FlushBeforeEof(command.getOutputStream(), command::isOpen);
     }
 
     @Override
