@@ -3,6 +3,7 @@ package dev.steward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.remote.FakeSudo;
+import dev.steward.report.Redactor;
 import dev.steward.report.SecretFormsAccess;
 import dev.steward.secrets.StewardVault;
 import dev.steward.secrets.VaultPassword;
@@ -86,6 +87,9 @@ class SecretCanaryTest {
                     - name: copy content with the secret
                       copy: {dest: "${out}/token.txt", content: "token=${node_value}\\n", mode: 0600}
 
+                    - name: copy content without a secret (its diff is shown)
+                      copy: {dest: "${out}/plain.txt", content: "plain=1\\n"}
+
                     - name: the rendered file, read back (its URL and TOML forms in the output)
                       command: cat ${out}/app.conf
                       register: rendered
@@ -129,6 +133,12 @@ class SecretCanaryTest {
                 .contains(SecretFormsAccess.tomlBasic(VAULTED.value()));
         assertThat(VAULTED.foundIn(appConf)).as("the canary's oracle finds its escaped forms").isNotNull();
         assertThat(text.out()).contains("fatal: [h1]").contains("refusing ********").contains("bad value ********");
+        // a file that holds a secret shows no content in a diff; another file does
+        for (CliRun run : List.of(text, json)) {
+            assertThat(run.out()).contains("+++ after: " + files.resolve("app.conf"))
+                    .contains("+++ after: " + files.resolve("token.txt")).contains(Redactor.SECRET_FILE_NOTE)
+                    .doesNotContain("+url = ").doesNotContain("+token=").contains("+plain=1");
+        }
         assertThat(json.out()).contains("refusing ********");
         Path retry = retryFile(text);
         assertThat(Files.readString(retry)).isEqualTo("h1\n");
