@@ -144,7 +144,7 @@ class SiteCanaryLabTest {
         assertThat(check.exitCode()).as(check.printed()).isZero();
         CliRun eth = steward("play", ethPlay.toString(), "-l", "eth");
         assertThat(eth.exitCode()).as(eth.printed()).isZero();
-        CliRun text = steward("play", canarySite.toString(), "--diff", "-v");
+        CliRun text = steward("play", canarySite.toString(), "--diff", "-vv");
         long firstRun = (System.nanoTime() - started) / 1_000_000_000;
         on(hosts.get(2), "rm /root/canary.txt"); // so the JSON run has a diff with a secret too
         CliRun json = steward("play", canarySite.toString(), "--diff", "--output", "json");
@@ -185,8 +185,8 @@ class SiteCanaryLabTest {
         Map<String, String> printed = new LinkedHashMap<>();
         printed.put("check's output", check.printed());
         printed.put("the RPC play's output", eth.printed());
-        printed.put("stdout of site.yml --diff -v", text.out());
-        printed.put("stderr of site.yml --diff -v", text.err());
+        printed.put("stdout of site.yml --diff -vv", text.out());
+        printed.put("stderr of site.yml --diff -vv", text.err());
         printed.put("stdout of site.yml --diff --output json", json.out());
         printed.put("stderr of site.yml --diff --output json", json.err());
         printed.put("the retry file", Files.readString(retry));
