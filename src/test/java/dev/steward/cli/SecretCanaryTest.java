@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Canary secrets (a vault value and the become password) go through every path a playbook gives a
  * secret — a template, {@code copy content:}, {@code environment:}, {@code stdin:}, output that
  * echoes them in raw, URL, TOML and base64 forms, a failing command, a {@code fail} message — in a
- * run against the in-process SSH server with {@code --diff -vv}, then again with {@code --output json}.
- * No form of either appears in stdout, stderr, the JSON, the retry file, or any command line the
- * server was asked to run (its record misses nothing). The secrets really went through: the files
+ * run against the in-process SSH server with {@code --diff -vv}, then again with {@code --output json};
+ * and {@code check} and {@code inventory --list} of the same project. No form of either appears in
+ * stdout, stderr, the JSON, a diff, the retry file, or any command line the server was asked to run
+ * (its record misses nothing). The secrets really went through: the files
  * on the "host" hold them, and the output shows their masks.
  */
 class SecretCanaryTest {
@@ -121,6 +122,13 @@ class SecretCanaryTest {
 
     @Test
     void noFormOfASecretReachesOutputJsonRetryFileOrACommandLine() throws IOException {
+        CliRun check = CliRun.of("check", playbook.toString(), "-i", inventory.toString(),
+                "--vault-password-file", vaultPassword.toString());
+        CliRun list = CliRun.of("inventory", "--list", "-i", inventory.toString(),
+                "--vault-password-file", vaultPassword.toString());
+        assertThat(check.exitCode()).as(check.printed()).isZero();
+        assertThat(list.exitCode()).as(list.printed()).isZero();
+        assertThat(list.out()).contains("\"node_value\" : \"********\"");
         CliRun text = play("--diff", "-vv");
         CliRun json = play("--diff", "-vv", "--output", "json");
         assertThat(text.exitCode()).as(text.printed()).isEqualTo(2);
@@ -148,6 +156,8 @@ class SecretCanaryTest {
         assertThat(commands).anyMatch(c -> c.contains(MARKER) && c.startsWith("sudo "));
 
         for (Canary canary : List.of(VAULTED, BECOME)) {
+            canary.assertNotIn("steward check", check.printed());
+            canary.assertNotIn("steward inventory --list", list.printed());
             canary.assertNotIn("stdout (text, --diff -vv)", text.out());
             canary.assertNotIn("stderr (text)", text.err());
             canary.assertNotIn("stdout (--output json)", json.out());
