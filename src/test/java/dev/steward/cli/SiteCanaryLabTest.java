@@ -35,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Canary secrets in the vault (db_password, keystore_password, api_password) through a full
- * {@code site.yml} on four lab hosts (the demo's own inventory and RPC play; hosts from an image that
- * already holds Docker and PostgreSQL, {@link StackHostImage}), then an extra play that fails on db1 so a retry file is written: no form of any
- * canary in stdout, stderr, the JSON output, {@code --diff}, the retry file, or any command the
- * hosts ran. The hosts' record of commands is sshd's ForceCommand log and sudo's log
+ * {@code site.yml} on four lab hosts (the demo's own inventory and RPC play; hosts from an image
+ * that already holds Docker and PostgreSQL, {@link StackHostImage}), then an extra play that fails on
+ * db1 so a retry file is written: no form of any canary in stdout, stderr, the JSON output,
+ * {@code --diff}, the retry file, or any command the hosts ran. The hosts' record of commands is sshd's ForceCommand log and sudo's log
  * ({@link HostCommandOracle}), which miss nothing; the test first proves they see a marker command
  * and let sftp through. Needs bin/lab-prepare and bin/build-standins. Run with
  * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
