@@ -31,7 +31,7 @@ public record ReachReport(List<ReachRow> rows, List<String> unreachable) {
         for (ReachRow r : rows) {
             Path p = r.path();
             lines.add(new String[] {p.source(), p.target(), p.endpoint(), p.service(), p.mustOpen() ? "open" : "closed",
-                    r.wasOpen() ? "open" : "closed (" + r.actual() + ")", r.matches() ? "ok" : "MISMATCH"});
+                    r.shown(), r.matches() ? "ok" : "MISMATCH"});
         }
         int[] width = new int[7];
         for (String[] l : lines) {

@@ -57,10 +57,15 @@ class ReachMatrixTest {
         Path mustClose = new Path("eth1", "db1", "10.0.0.20", 5432, "postgres", false);
         assertThat(new ReachReport(List.of(new ReachRow(mustOpen, "open"), new ReachRow(mustClose, "timeout")),
                 List.of()).exitCode()).isZero();
-        ReachReport bad = new ReachReport(List.of(new ReachRow(mustOpen, "timeout"), new ReachRow(mustClose, "refused")),
+        // refused: the firewall let it through and nothing listens: right for both expectations
+        ReachReport nothingListens = new ReachReport(List.of(new ReachRow(mustOpen, "refused"),
+                new ReachRow(mustClose, "refused")), List.of());
+        assertThat(nothingListens.exitCode()).isZero();
+        assertThat(nothingListens.table()).contains("passes (refused: nothing listens)");
+        ReachReport bad = new ReachReport(List.of(new ReachRow(mustOpen, "timeout"), new ReachRow(mustClose, "open")),
                 List.of("node2"));
         assertThat(bad.exitCode()).isEqualTo(1);
-        assertThat(bad.table()).contains("MISMATCH").contains("UNREACHABLE  node2").contains("1 of 2 paths as expected");
+        assertThat(bad.table()).contains("MISMATCH").contains("UNREACHABLE  node2").contains("0 of 2 paths as expected, 2 MISMATCH");
         assertThat(new ReachReport(List.of(new ReachRow(mustOpen, "open")), List.of("node2")).exitCode()).isEqualTo(3);
     }
 }

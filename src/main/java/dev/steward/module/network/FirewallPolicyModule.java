@@ -15,18 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code firewall_policy}: sets {@code firewall_rules}, this host's openings in the stack's policy
- * ({@link StackFirewall}, the same one {@code steward reach} tests) as ufw rules, one per source
- * address: {@code {port, proto, from, comment}}. Changes nothing; runs in check mode too.
+ * {@code firewall_policy}: returns {@code firewall_rules} (register it), this host's openings in the
+ * stack's policy ({@link StackFirewall}, the same one {@code steward reach} tests) as ufw rules, one
+ * per source address: {@code {port, proto, from, comment}}. Changes nothing; runs in check mode too.
  */
 public final class FirewallPolicyModule implements Module {
 
     private static final ModuleSpec SPEC = new ModuleSpec(
-            "Sets firewall_rules: this host's openings in the stack's policy (the one steward reach tests).",
+            "Returns firewall_rules (register it): this host's openings in the stack's policy (the one steward "
+                    + "reach tests).",
             List.of(), Optional.empty(), List.of(), List.of()).withExample("""
                     - firewall_policy: {}
+                      register: policy
                     - ufw: {rule: allow, port: "${item.port}", proto: "${item.proto}", from: "${item.from}", comment: "${item.comment}"}
-                      loop: "${firewall_rules}"
+                      loop: "${policy.firewall_rules}"
                     """);
 
     @Override
@@ -56,6 +58,6 @@ public final class FirewallPolicyModule implements Module {
             }
         }
         return new Plan.Unchanged(new Result(false, rules.size() + " firewall rules for " + stack.host(),
-                Map.of("firewall_rules", rules), Map.of("firewall_rules", rules)));
+                Map.of("firewall_rules", rules)));
     }
 }

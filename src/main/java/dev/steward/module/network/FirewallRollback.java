@@ -82,24 +82,31 @@ final class FirewallRollback {
                 }
             } catch (TransportException e) {
                 long left = Math.max(0, seconds - (System.nanoTime() - armedAt) / 1_000_000_000L);
-                throw new ModuleFailure("ufw: the new rules cut SSH off: a new connection to " + host.host()
-                        + " failed (" + e.getMessage() + "). The rollback timer on the host restores the previous "
-                        + "rules within " + left + " s (" + seconds + " s after the change); the host is reachable "
-                        + "again then. SSH arrives on port " + ssh.get().port() + "/tcp from " + ssh.get().client()
-                        + ": keep it allowed, and run again.",
-                        Map.of("rolled_back", true, "rollback_seconds", seconds));
+                throw cutOff(host.host(), ssh.get(), "failed (" + e.getMessage() + ")", "restores the previous rules "
+                        + "within " + left + " s (" + seconds + " s after the change); the host is reachable again then");
             }
         }
         CommandResult disarmed = host.run(disarmCommand());
         if (disarmed.exitCode() == 3) {
-            throw new ModuleFailure("ufw: the rollback timer fired before the change was confirmed (" + seconds
-                    + " s): the previous rules are back. Give rollback_timeout more seconds and run again.",
-                    Map.of("rolled_back", true));
+            // the new connection got in only once the timer had put the old rules back
+            throw ssh.isPresent()
+                    ? cutOff(host.host(), ssh.get(), "got in only after the rollback", "restored the previous rules "
+                            + seconds + " s after the change; the host is reachable again")
+                    : new ModuleFailure("ufw: the rollback timer fired before the change was confirmed (" + seconds
+                            + " s): the previous rules are back. Give rollback_timeout more seconds.",
+                            Map.of("rolled_back", true));
         }
         if (disarmed.exitCode() != 0) {
             throw new ModuleFailure("ufw: cannot disarm the rollback timer " + UNIT + ".timer: "
                     + disarmed.stderr().strip() + " (it restores the previous rules in " + seconds + " s)",
                     Map.of("rc", (long) disarmed.exitCode(), "stderr", disarmed.stderr()));
         }
+    }
+
+    private ModuleFailure cutOff(String host, UfwState.SshArrival ssh, String connection, String rollback) {
+        return new ModuleFailure("ufw: the new rules cut SSH off: a new connection to " + host + " " + connection
+                + ". The rollback timer on the host " + rollback + ". SSH arrives on port " + ssh.port() + "/tcp from "
+                + ssh.client() + ": keep it allowed, and run again.",
+                Map.of("rolled_back", true, "rollback_seconds", seconds));
     }
 }
