@@ -100,10 +100,6 @@ public final class UfwModule implements Module {
                     Map.of("rc", (long) probed.exitCode(), "stderr", probed.stderr()));
         }
         UfwState state = UfwState.parse(probed.stdout());
-        if (!state.installed()) {
-            throw new ModuleFailure("ufw is not installed on " + call.probe().host()
-                    + ": install it first (apt: {name: ufw})");
-        }
         if (state.rollbackArmed()) {
             throw new ModuleFailure("ufw: a rollback from an earlier unconfirmed change is still armed ("
                     + UfwState.ROLLBACK_UNIT + ".timer): wait until it has restored the previous rules, or stop it "
@@ -135,13 +131,19 @@ public final class UfwModule implements Module {
         List<String> changes = steps.stream().map(UfwPlanner.Step::describe).toList();
         String before = planner.before();
         FirewallRollback guard = new FirewallRollback(rollback);
-        return new Plan.Change("ufw: " + String.join("; ", changes), true,
+        String summary = (state.installed() ? "ufw: " : "ufw (not installed yet, planned as freshly installed): ")
+                + String.join("; ", changes);
+        return new Plan.Change(summary, state.installed(),
                 Optional.of(new FileDiff("ufw (" + call.probe().host() + ")", () -> before, planner.after())),
                 host -> apply(host, steps, guard, state, changes));
     }
 
     private static Result apply(Apply host, List<UfwPlanner.Step> steps, FirewallRollback guard, UfwState state,
             List<String> changes) throws ModuleFailure, TransportException, BecomeException, InterruptedException {
+        if (!state.installed() && host.run("command -v ufw").exitCode() != 0) {
+            throw new ModuleFailure("ufw is not installed on " + host.host() + ": install it first (apt: {name: ufw}); "
+                    + "nothing was changed");
+        }
         CommandResult armed = host.run(guard.armCommand(), new ByteArrayInputStream(
                 FirewallRollback.restoreScript().getBytes(StandardCharsets.UTF_8)));
         if (armed.exitCode() != 0) {

@@ -81,11 +81,16 @@ public record UfwState(boolean installed, boolean active, String logging, Map<St
                 values.put(key, unquote(value.strip()));
             }
         }
+        boolean installed = "yes".equals(values.get("installed"));
+        if (!installed) { // planned as a fresh install would be (check mode before the apt task has run)
+            values.putAll(Map.of("DEFAULT_INPUT_POLICY", "DROP", "DEFAULT_OUTPUT_POLICY", "ACCEPT",
+                    "DEFAULT_FORWARD_POLICY", "DROP", "logging", "low"));
+        }
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("incoming", policy(values.get("DEFAULT_INPUT_POLICY")));
         defaults.put("outgoing", policy(values.get("DEFAULT_OUTPUT_POLICY")));
         defaults.put("routed", policy(values.get("DEFAULT_FORWARD_POLICY")));
-        return new UfwState("yes".equals(values.get("installed")), "active".equals(values.get("status")),
+        return new UfwState(installed, "active".equals(values.get("status")),
                 values.getOrDefault("logging", "off"), defaults, new ArrayList<>(rules), v4,
                 SshArrival.parse(values.getOrDefault("ssh", "")), values.containsKey("rollback"),
                 values.containsKey("docker"), "yes".equals(values.get("MANAGE_BUILTINS")));
