@@ -208,7 +208,7 @@ public final class DemoCommand implements Callable<Integer> {
                       shell: |
                         if [ "$(docker inspect --format '{{.State.Running}}' rpc 2>/dev/null)" = true ]; then echo running; exit 0; fi
                         docker rm -f rpc >/dev/null 2>&1 || true
-                        docker run -d --name rpc --restart unless-stopped -e CHAIN_ID=%d -p 8545:8545 -p 8546:8546 steward-standin/rpc:latest >/dev/null
+                        docker run -d --name rpc --restart unless-stopped --network host -e CHAIN_ID=%d steward-standin/rpc:latest >/dev/null
                         echo started
                       register: rpc
                       changed_when: rpc.stdout?trim == "started"

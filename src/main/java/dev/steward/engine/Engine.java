@@ -190,6 +190,21 @@ public final class Engine {
         return new HealthRunner(inventory, connectors.apply(inventory), new Redactor(secrets), forks).run(hosts);
     }
 
+    /**
+     * {@code steward reach}: the stack's firewall policy tested from the controller and from every
+     * selected host (see {@link dev.steward.reach.ReachRunner}); read-only.
+     */
+    public dev.steward.reach.ReachReport reach(Path inventoryFile, Optional<String> limit, int forks)
+            throws InterruptedException {
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
+        Problems problems = new Problems();
+        Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
+        problems.throwIfAny();
+        List<Host> sources = inventory.select("all").stream()
+                .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
+        return new dev.steward.reach.ReachRunner(inventory, connectors.apply(inventory), forks).run(sources);
+    }
+
     private record RunOutcome(RunSummary summary, List<String> failedHosts) {
     }
 
