@@ -1,5 +1,6 @@
 package dev.steward.engine;
 
+import dev.steward.check.PublishedPorts;
 import dev.steward.check.StackPreflight;
 import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
@@ -138,6 +139,7 @@ public final class Engine {
         new PlaybookCheck(templates, inventory, extraVars).check(playbook, problems);
         new UndefinedVariables(inventory, extraVars, templates).check(playbook, plays, readingProblems, problems);
         new StackPreflight(inventory, extraVars, templates).check(problems);
+        new PublishedPorts(inventory, extraVars, templates).check(playbook, plays, problems);
         problems.throwIfAny();
         return new Prepared(playbook, inventory, plays, extraVars, List.copyOf(problems.warnings()));
     }
