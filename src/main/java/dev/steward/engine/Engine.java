@@ -30,9 +30,14 @@ import dev.steward.secrets.VaultFiles;
 import dev.steward.source.Problem;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
+import dev.steward.source.Suggestions;
+import dev.steward.source.ValidationException;
 import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
+import dev.steward.transport.Connection;
+import dev.steward.transport.TransportException;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,6 +195,33 @@ public final class Engine {
                     .forEach(rpc -> secrets.add(rpc.url())); // provider URLs carry API keys in their paths
         }
         return new HealthRunner(inventory, connectors.apply(inventory), new Redactor(secrets), forks).run(hosts);
+    }
+
+    /**
+     * {@code steward tunnel}: connects to {@code hostName} with its inventory SSH settings and forwards
+     * connections accepted on {@code local} (bound by the caller, on 127.0.0.1) to the host's own
+     * {@code 127.0.0.1:remotePort}.
+     *
+     * @throws ValidationException when the inventory has no such host (nothing is connected)
+     * @throws TransportException when the host cannot be reached
+     */
+    public Tunnel tunnel(Path inventoryFile, String hostName, ServerSocket local, int remotePort) throws TransportException {
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
+        Optional<Host> host = inventory.host(hostName);
+        if (host.isEmpty()) {
+            Problems problems = new Problems();
+            String hint = Suggestions.didYouMean(hostName, inventory.hosts().keySet());
+            problems.add(new SourceLocation(inventoryFile.toString(), 0, 0), "no host '" + hostName + "' in this inventory",
+                    hint.isEmpty() ? "see the host names with: steward inventory -i " + inventoryFile + " --graph" : hint);
+            problems.throwIfAny();
+        }
+        Connection connection = connectors.apply(inventory).connect(host.orElseThrow());
+        try {
+            return new Tunnel(connection, connection.forward(local, "127.0.0.1", remotePort));
+        } catch (TransportException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private record RunOutcome(RunSummary summary, List<String> failedHosts) {
