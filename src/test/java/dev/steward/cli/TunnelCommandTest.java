@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.steward.engine.Engine;
@@ -10,6 +11,7 @@ import dev.steward.testing.CliRun;
 import dev.steward.testing.UnreachableInventory;
 import dev.steward.transport.SshKeygen;
 import dev.steward.transport.TestSshServer;
+import dev.steward.transport.TransportException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -149,6 +151,44 @@ class TunnelCommandTest {
             assertThat(t.isAlive()).isFalse();
         }
         assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void stoppedBeforeItServesItServesNothing() throws Exception {
+        ServerSocket local = loopback();
+        try (Tunnel tunnel = new Engine().tunnel(inventory, "node1", local, ui.getAddress().getPort())) {
+            tunnel.stop(); // Ctrl-C may come that early
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> tunnel.serve(line -> { }));
+        }
+        assertThat(local.isClosed()).isTrue();
+    }
+
+    @Test
+    void aLostConnectionEndsTheTunnelWithAnError() throws Exception {
+        Path hostKey = SshKeygen.ed25519(Files.createDirectories(dir.resolve("lost")), "host");
+        Path clientKey = dir.resolve("client");
+        try (TestSshServer other = TestSshServer.start(TestSshServer.Options.of(hostKey, dir.resolve("authorized_keys"))
+                .withTcpForwarding())) {
+            Path knownHosts = Files.writeString(dir.resolve("lost/known_hosts"), other.knownHostsLine() + "\n");
+            Path inv = Files.writeString(dir.resolve("lost/inventory.yml"), """
+                    all:
+                      hosts:
+                        node1:
+                          ssh: {host: 127.0.0.1, port: %d, user: %s, private_key: %s, known_hosts: %s}
+                    """.formatted(other.port(), TestSshServer.USER, clientKey, knownHosts));
+            ServerSocket local = loopback();
+            List<String> refused = new CopyOnWriteArrayList<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            try (Tunnel tunnel = new Engine().tunnel(inv, "node1", local, ui.getAddress().getPort())) {
+                Thread t = serving(tunnel, refused, failure);
+                assertThat(get(local.getLocalPort())).isEqualTo("operator UI");
+                other.stop();
+                t.join(10_000);
+                assertThat(t.isAlive()).as("serve ends when the connection is lost").isFalse();
+            }
+            assertThat(failure.get()).isInstanceOf(TransportException.class).hasMessageContaining("was lost");
+            assertThat(local.isClosed()).isTrue();
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ final class SshConnection implements Connection {
     public PortForward forward(ServerSocket local, String remoteHost, int remotePort) {
         Parameters where = new Parameters(local.getInetAddress().getHostAddress(), local.getLocalPort(), remoteHost,
                 remotePort);
-        return new SshPortForward(client, client.newLocalPortForwarder(where, local), remoteHost + ":" + remotePort
+        return new SshPortForward(client, local, client.newLocalPortForwarder(where, local), remoteHost + ":" + remotePort
                 + " on " + description);
     }
 

@@ -4,6 +4,7 @@ import dev.steward.transport.PortForward;
 import dev.steward.transport.TransportException;
 import dev.steward.transport.TransportException.Reason;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
@@ -12,17 +13,23 @@ import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
  * sshj's {@link LocalPortForwarder} made to last: its {@code listen} ends on the first local
  * connection the host's side refuses (nothing listening there yet), so that is reported and
  * listening resumes on the same socket; and it would not notice a lost connection while idle, so a
- * watcher closes it when the client disconnects.
+ * watcher closes it when the client disconnects. {@code listen} runs until its thread is interrupted
+ * (it goes on accepting past a closed socket otherwise), so closing interrupts the serving thread
+ * and closes the socket, in that order, whether or not {@code listen} has started yet.
  */
 final class SshPortForward implements PortForward {
 
     private final SSHClient client;
     private final LocalPortForwarder forwarder;
+    private final ServerSocket local;
     private final String target;
-    private volatile boolean closed;
+    private boolean closed;
+    private boolean lost;
+    private Thread serving;
 
-    SshPortForward(SSHClient client, LocalPortForwarder forwarder, String target) {
+    SshPortForward(SSHClient client, ServerSocket local, LocalPortForwarder forwarder, String target) {
         this.client = client;
+        this.local = local;
         this.forwarder = forwarder;
         this.target = target;
     }
@@ -33,47 +40,66 @@ final class SshPortForward implements PortForward {
         watcher.setDaemon(true);
         watcher.start();
         try {
-            while (!closed) {
+            while (true) {
+                synchronized (this) {
+                    if (closed) {
+                        break;
+                    }
+                    serving = Thread.currentThread();
+                }
                 try {
-                    forwarder.listen(); // returns once close() has interrupted it and closed the socket
+                    forwarder.listen(); // returns once close() has interrupted this thread
                 } catch (IOException e) {
-                    if (!closed && client.isConnected()) {
+                    if (!isClosed() && client.isConnected()) {
                         refused.accept("a connection to " + target + " failed: " + e.getMessage()
                                 + " (is anything listening there?)");
                     }
                 }
-                if (!client.isConnected()) {
-                    closeQuietly();
+                if (!client.isConnected() || isLost()) {
+                    close();
                     throw new TransportException(Reason.DISCONNECTED, "the connection for the tunnel to " + target
                             + " was lost; check that the host is up, then start the tunnel again");
                 }
             }
         } finally {
-            Thread.interrupted(); // close() interrupts the listening thread: clear it for what follows
+            synchronized (this) {
+                serving = null;
+            }
+            Thread.interrupted(); // close() interrupted this thread to end listen: clear it for what follows
             watcher.interrupt();
         }
     }
 
     private void closeWhenDisconnected() {
         try {
-            while (!closed && client.isConnected()) {
+            while (!isClosed() && client.isConnected()) {
                 Thread.sleep(500);
             }
-            closeQuietly();
+            synchronized (this) {
+                lost = !closed;
+            }
+            close();
         } catch (InterruptedException e) {
             // serve() has ended
         }
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        closeQuietly();
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
-    private void closeQuietly() {
+    private synchronized boolean isLost() {
+        return lost;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (serving != null && serving != Thread.currentThread()) {
+            serving.interrupt();
+        }
         try {
-            forwarder.close();
+            local.close();
         } catch (IOException ignored) {
             // already closed
         }
