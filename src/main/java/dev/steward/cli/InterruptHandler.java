@@ -1,8 +1,12 @@
 package dev.steward.cli;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
-/** Ctrl-C ends the run with exit code 99, as Ansible does; connections close on the way out. */
+/**
+ * Ctrl-C ends the run with exit code 99, as Ansible does; connections close on the way out. A
+ * command whose normal end is Ctrl-C ({@code tunnel}) handles it itself for a while ({@link #replacedBy}).
+ */
 final class InterruptHandler {
 
     private InterruptHandler() {
@@ -18,5 +22,26 @@ final class InterruptHandler {
         } catch (IllegalArgumentException e) {
             // no SIGINT on this platform: the default handling stays
         }
+    }
+
+    /**
+     * Until the returned handle is closed, Ctrl-C runs {@code action} instead of ending the process
+     * (where there is no SIGINT, nothing changes).
+     */
+    @SuppressWarnings("sunapi")
+    static Restore replacedBy(Runnable action) {
+        try {
+            Signal sigint = new Signal("INT");
+            SignalHandler before = Signal.handle(sigint, s -> action.run());
+            return () -> Signal.handle(sigint, before);
+        } catch (IllegalArgumentException e) {
+            return () -> { };
+        }
+    }
+
+    /** Puts the handler back. */
+    interface Restore extends AutoCloseable {
+        @Override
+        void close();
     }
 }

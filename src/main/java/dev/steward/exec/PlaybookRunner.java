@@ -54,6 +54,8 @@ public final class PlaybookRunner implements AutoCloseable {
     private final Map<String, HostState> states = new LinkedHashMap<>();
     private final Sessions sessions;
     private boolean waitingForStart;
+    /** any_errors_fatal tripped: as in Ansible, the later plays do not run either. */
+    private boolean aborted;
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
             Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
@@ -72,6 +74,10 @@ public final class PlaybookRunner implements AutoCloseable {
     /** Runs every play on its hosts (each list already narrowed by --limit). */
     public void run(List<Map.Entry<Play, List<Host>>> plays) throws InterruptedException {
         for (Map.Entry<Play, List<Host>> entry : plays) {
+            if (aborted) {
+                run.reporter().warning("any_errors_fatal: play '" + entry.getKey().title() + "' not run");
+                continue;
+            }
             runPlay(entry.getKey(), entry.getValue());
         }
         if (waitingForStart) {
@@ -341,8 +347,10 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         if (p.play.anyErrorsFatal() && results.stream().anyMatch(r -> r.status() == Status.FAILED && !r.ignored())) {
-            run.reporter().warning("any_errors_fatal: a host failed '" + task.title() + "'; the play ends for all hosts");
+            run.reporter().warning("any_errors_fatal: a host failed '" + task.title()
+                    + "'; the play ends for all hosts and the later plays do not run");
             p.ended = true;
+            aborted = true;
         }
     }
 
