@@ -4,17 +4,9 @@
 <#list vpn_operators as name>
 want ${name}
 </#list>
-<#if vpn_mesh>
-<#assign joined = []>
-<#list vpn_mesh_groups as group>
-<#list groups[group]![] as host>
-<#if !joined?seq_contains(host)>
-<#assign joined = joined + [host]>
+<#list vpn_mesh_hosts as host>
 want host-${host} ${addresses[host]}
-</#if>
 </#list>
-</#list>
-</#if>
 <#list vpn_revoked as name>
 revoke ${name}
 </#list>

@@ -4,8 +4,6 @@
 # The VPN's PKI on this host, kept with Debian's easy-rsa in ${vpn_pki_dir} (root only; the CA
 # key never leaves it):
 #
-#   steward-vpn-pki check   checks the client list (see sync) against the subnet; prints
-#                           "NETWORK NETMASK SERVER_ADDRESS". Changes nothing.
 #   steward-vpn-pki sync    reads the "want NAME [ADDRESS]" and "revoke NAME" lines of
 #                           /etc/openvpn/server/steward/clients (written by vpn.yml); makes
 #                           what is missing (CA, server certificate, tls-crypt key, a certificate
@@ -15,8 +13,8 @@
 #   steward-vpn-pki crl     renews the CRL when fewer than ${vpn_crl_renew_days} days remain. Run daily
 #                           by steward-vpn-crl.timer; a run of vpn.yml does the same.
 #
-# Prints one "changed: ..." line per change; errors go to stderr, and nothing is changed by a run
-# whose input is wrong (everything is checked first).
+# Prints one "changed: ..." line per change. The client list has been checked by vpn.yml (names,
+# addresses in the subnet) before it was written.
 set -eu
 umask 077
 
@@ -26,67 +24,12 @@ export EASYRSA_ALGO=ec EASYRSA_CURVE=prime256v1 EASYRSA_DIGEST=sha256
 export EASYRSA_CA_EXPIRE=${vpn_ca_days} EASYRSA_CERT_EXPIRE=${vpn_cert_days} EASYRSA_CRL_DAYS=${vpn_crl_days}
 pki=$EASYRSA_PKI
 srv=/etc/openvpn/server/steward
-subnet='${vpn_subnet}'
-pool_start='${vpn_pool_start}'
-pool_end='${vpn_pool_end}'
+netmask=${vpn_net.netmask}
 renew_days=${vpn_crl_renew_days}
 
 # easy-rsa is chatty on stderr even when all is well: show its output only when it fails.
 easyrsa() {
     out=$(/usr/share/easy-rsa/easyrsa "$@" </dev/null 2>&1) || { printf 'easyrsa %s failed:\n%s\n' "$1" "$out" >&2; exit 1; }
-}
-
-# An IPv4 address as a number (empty when it is not one).
-ip2int() {
-    echo "$1" | awk -F. 'NF == 4 && $0 ~ /^[0-9.]+$/ && $1 < 256 && $2 < 256 && $3 < 256 && $4 < 256 {
-        printf "%d\n", (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'
-}
-int2ip() {
-    awk -v n="$1" 'BEGIN { printf "%d.%d.%d.%d\n", int(n / 16777216) % 256, int(n / 65536) % 256, int(n / 256) % 256, n % 256 }'
-}
-
-# The subnet, its mask and the server's address (the first in the subnet, as `server` takes it).
-net=$(ip2int "$(echo "$subnet" | cut -d/ -f1)")
-prefix=$(echo "$subnet" | cut -s -d/ -f2)
-case "$prefix" in
-    1[6-9]|2[0-9]|30) ;;
-    *) echo "vpn_subnet '$subnet' is not IPv4/PREFIX with a prefix from 16 to 30 (e.g. 10.8.0.0/24)" >&2; exit 1 ;;
-esac
-size=$(awk -v p="$prefix" 'BEGIN { printf "%d\n", 2 ^ (32 - p) }')
-[ -n "$net" ] && [ $((net % size)) -eq 0 ] || { echo "vpn_subnet '$subnet' is not a network address (e.g. 10.8.0.0/24)" >&2; exit 1; }
-netmask=$(int2ip $((4294967296 - size)))
-server_ip=$((net + 1))
-
-in_subnet() { [ "$1" -gt "$net" ] && [ "$1" -lt $((net + size - 1)) ]; }
-
-# The input, checked whole before anything changes.
-check_input() {
-    if [ "$renew_days" -ge ${vpn_crl_days} ]; then
-        echo "vpn_crl_renew_days ($renew_days) must be less than vpn_crl_days (${vpn_crl_days}), or every run renews the CRL" >&2
-        exit 1
-    fi
-    p0=$(ip2int "$pool_start"); p1=$(ip2int "$pool_end")
-    if [ -z "$p0" ] || [ -z "$p1" ] || ! in_subnet "$p0" || ! in_subnet "$p1" || [ "$p0" -gt "$p1" ] || [ "$p0" -le "$server_ip" ]; then
-        echo "the operators' pool $pool_start-$pool_end must lie in vpn_subnet $subnet, after the server's $(int2ip $server_ip): set vpn_pool_start and vpn_pool_end" >&2
-        exit 1
-    fi
-    seen=' '
-    while read -r verb name address; do
-        case "$verb" in '' | '#'*) continue ;; want | revoke) ;; *) echo "unknown line: $verb $name" >&2; exit 1 ;; esac
-        case "$name" in
-            '' | *[!A-Za-z0-9._-]* | .* | server | ca)
-                echo "'$name' cannot name a VPN client: use letters, digits, '.', '_' and '-' (not 'server' or 'ca', not starting with '.')" >&2
-                exit 1 ;;
-        esac
-        [ -z "$address" ] && continue
-        a=$(ip2int "$address")
-        if [ -z "$a" ] || ! in_subnet "$a" || [ "$a" -eq "$server_ip" ] || { [ "$a" -ge "$p0" ] && [ "$a" -le "$p1" ]; }; then
-            echo "$name: address $address must lie in vpn_subnet $subnet, not be the server's $(int2ip $server_ip) and not be in the operators' pool $pool_start-$pool_end: set the host's \`address\` in the inventory" >&2
-            exit 1
-        fi
-        case "$seen" in *" $address "*) echo "$name: address $address is given to two hosts: each needs its own" >&2; exit 1 ;; esac
-        seen="$seen$address "
-    done < "$1"
 }
 
 # Renews the CRL when it is missing, when $1 says so, or when fewer than renew_days remain; then
@@ -202,8 +145,7 @@ sync() {
 clients=$srv/clients
 [ $# -eq 1 ] || set -- usage
 case "$1" in
-    check) check_input "$clients"; echo "$(int2ip $net) $netmask $(int2ip $server_ip)" ;;
-    sync) check_input "$clients"; sync "$clients" ;;
+    sync) sync "$clients" ;;
     crl) [ -f "$pki/ca.crt" ] || { echo "no PKI in $pki yet: run vpn.yml" >&2; exit 1; }; crl no ;;
-    *) echo "usage: steward-vpn-pki check|sync|crl (see the top of this file)" >&2; exit 2 ;;
+    *) echo "usage: steward-vpn-pki sync|crl (see the top of this file)" >&2; exit 2 ;;
 esac
