@@ -176,7 +176,7 @@ class VpnLabTest {
         assertThat(text).contains("remote " + lab.host("lab1").address() + " 1194", "<ca>", "<cert>", "<key>",
                 "<tls-crypt>", "data-ciphers AES-256-GCM:CHACHA20-POLY1305", "tls-version-min 1.2")
                 .doesNotContain("comp-lzo", "\ncompress");
-        assertThat(work.resolve("vpn")).isDirectoryContaining(p -> p.getFileName().toString().equals("alice.ovpn"));
+        assertThat(Files.readString(work.resolve("vpn/.gitignore"))).endsWith("\n*\n");
 
         // the CA key stays on the vpn host, root only; the server runs with modern settings only
         assertThat(exec("lab1", "stat -c '%a %U' /etc/openvpn/server/steward-pki/private/ca.key").getStdout())
@@ -268,7 +268,7 @@ class VpnLabTest {
         assertThat(exec("lab3", "ip -o -4 addr show").getStdout()).contains(" " + DB_TUNNEL + "/24");
         // the hosts' profiles stay on the hosts (0600); only the operators' come to the controller
         assertThat(exec("lab3", "stat -c '%a %U' /etc/openvpn/client/steward.conf").getStdout()).isEqualTo("600 root\n");
-        assertThat(work.resolve("vpn").toFile().list()).containsExactly("alice.ovpn");
+        assertThat(work.resolve("vpn").toFile().list()).containsExactlyInAnyOrder(".gitignore", "alice.ovpn");
 
         Container.ExecResult client = exec("lab2", "apt-get install -y -q postgresql-client </dev/null >/dev/null 2>&1");
         assertThat(client.getExitCode()).as(client.getStderr()).isZero();
