@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {PlayCommand.class, CheckCommand.class, PingCommand.class, HealthCommand.class,
                 InventoryCommand.class, LabCommand.class, DemoCommand.class, SchemaCommand.class, VaultCommand.class,
                 DocCommand.class,
+                UpgradeCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
