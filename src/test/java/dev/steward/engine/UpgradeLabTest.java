@@ -192,12 +192,20 @@ class UpgradeLabTest {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
         assertThat(run.out()).contains("upgrade stopped: node " + standby + ", step 'recreate the standby on 2.12.0'")
                 .contains("check 'the container stays up and waits for the lease' failed")
-                .contains("The lease holder still serves 2.11.0").contains("Next:");
+                .contains("The lease holder still serves 2.11.0").contains("Next:")
+                .contains("steward upgrade -i INVENTORY --to 2.11.0");
         assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.12.0");
         assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.11.0");
         assertThat(pair.startedAt(holder)).as("the holder was not touched").isEqualTo(holderStart);
         assertThat(pair.health(holder)).isEqualTo("200");
         assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+
+        // the way back for the standby, as the message says: the same command continues from where things are
+        Run back = upgrade("--to", "2.11.0", "--yes");
+        assertThat(back.exitCode()).as(back.out()).isZero();
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.startedAt(holder)).as("the holder, already on 2.11.0, was left as it is").isEqualTo(holderStart);
+        assertThat(pair.awaitOneServing()).isEqualTo(holder);
     }
 
     @Test
