@@ -182,8 +182,9 @@ public final class UndefinedVariables {
     private void block(Block b, Scope outer, PlayScope p, Optional<Problems> out) {
         Scope scope = outer.plus(b.options().vars().keySet()).plus(b.options().includeVars().keySet())
                 .guarding(guardedBy(b.options().when()));
-        // a block's conditions and environment are evaluated with each inner task's variables: be generous
-        Scope forOwnKeywords = scope.plus(namesDefinedIn(b));
+        // a block's conditions and environment are evaluated with each inner task's variables, and with what
+        // earlier tasks (earlier plays too) registered or set: be generous
+        Scope forOwnKeywords = scope.plus(currentRegistered()).plus(namesDefinedIn(b));
         for (Expr e : b.options().when()) {
             expression(e.text(), e.where(), forOwnKeywords, p, out);
         }

@@ -208,7 +208,7 @@ public final class DemoCommand implements Callable<Integer> {
                       shell: |
                         if [ "$(docker inspect --format '{{.State.Running}}' rpc 2>/dev/null)" = true ]; then echo running; exit 0; fi
                         docker rm -f rpc >/dev/null 2>&1 || true
-                        docker run -d --name rpc --restart unless-stopped -e CHAIN_ID=%d -p 8545:8545 -p 8546:8546 steward-standin/rpc:latest >/dev/null
+                        docker run -d --name rpc --restart unless-stopped --network host -e CHAIN_ID=%d steward-standin/rpc:latest >/dev/null
                         echo started
                       register: rpc
                       changed_when: rpc.stdout?trim == "started"
@@ -281,15 +281,12 @@ public final class DemoCommand implements Callable<Integer> {
             s.append(String.format("  %-6s %-15s %-16s ssh 127.0.0.1:%-6d %s%n", name, h.container(), h.address(),
                     h.sshPort(), runs));
         }
-        Path key = folder.resolve(LabKeyPair.FILE_NAME);
         if (holder.isPresent()) {
-            LabHost h = hosts.get(HOSTS.indexOf(holder.get()));
             s.append("\nLease holder: ").append(holder.get()).append(" (its 127.0.0.1:6688 answers /health)\n");
-            s.append("Operator UI, through an SSH tunnel (6688 listens on the node's loopback only):\n");
-            s.append("  ssh -i ").append(key).append(" -p ").append(h.sshPort())
-                    .append(" -o UserKnownHostsFile=").append(folder.resolve("known_hosts"))
-                    .append(" -L 6688:127.0.0.1:6688 steward@127.0.0.1\n");
-            s.append("  then open http://localhost:6688 (login: api_email and api_password from the vault)\n");
+            s.append("Operator UI, through an SSH tunnel (6688 listens on the node's loopback only; Ctrl-C ends it):\n");
+            s.append("  bin/steward tunnel ").append(holder.get()).append(" -i ").append(folder.resolve("inventory.yml"))
+                    .append(" --vault-password-file ").append(folder.resolve(".vault-pass")).append("\n");
+            s.append("  then open http://127.0.0.1:6688/ (login: api_email and api_password from the vault)\n");
         } else {
             s.append("\nLease holder: none found yet (not exactly one node answers /health); run `bin/steward demo` again to see\n");
         }

@@ -2,11 +2,13 @@ package dev.steward.cli;
 
 import dev.steward.exec.Interruption;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C ends the run with exit code 99, as Ansible does. During a run the first Ctrl-C asks the
  * engine to stop cleanly ({@link #CTRL_C}: the step in flight finishes, the deploy locks are released);
- * a second one, or one when no run can stop cleanly, quits at once.
+ * a second one, or one when no run can stop cleanly, quits at once. A command whose normal end is
+ * Ctrl-C ({@code tunnel}) handles it itself for a while ({@link #replacedBy}).
  */
 final class InterruptHandler {
 
@@ -34,5 +36,26 @@ final class InterruptHandler {
         } catch (IllegalArgumentException e) {
             // no SIGINT on this platform: the default handling stays
         }
+    }
+
+    /**
+     * Until the returned handle is closed, Ctrl-C runs {@code action} instead of ending the process
+     * (where there is no SIGINT, nothing changes).
+     */
+    @SuppressWarnings("sunapi")
+    static Restore replacedBy(Runnable action) {
+        try {
+            Signal sigint = new Signal("INT");
+            SignalHandler before = Signal.handle(sigint, s -> action.run());
+            return () -> Signal.handle(sigint, before);
+        } catch (IllegalArgumentException e) {
+            return () -> { };
+        }
+    }
+
+    /** Puts the handler back. */
+    interface Restore extends AutoCloseable {
+        @Override
+        void close();
     }
 }

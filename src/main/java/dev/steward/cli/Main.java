@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Runs YAML playbooks over SSH; provisions and operates Chainlink nodes.",
         subcommands = {PlayCommand.class, CheckCommand.class, PingCommand.class, HealthCommand.class,
                 InventoryCommand.class, LabCommand.class, DemoCommand.class, SchemaCommand.class, VaultCommand.class,
-                DocCommand.class,
+                DocCommand.class, TunnelCommand.class, ReachCommand.class,
+                UpgradeCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,5 +1,6 @@
 package dev.steward.engine;
 
+import dev.steward.check.PublishedPorts;
 import dev.steward.check.StackPreflight;
 import dev.steward.check.UndefinedVariables;
 import dev.steward.exec.Connector;
@@ -35,9 +36,14 @@ import dev.steward.secrets.VaultFiles;
 import dev.steward.source.Problem;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
+import dev.steward.source.Suggestions;
+import dev.steward.source.ValidationException;
 import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
+import dev.steward.transport.Connection;
+import dev.steward.transport.TransportException;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -207,6 +213,7 @@ public final class Engine {
         new PlaybookCheck(templates, inventory, extraVars).check(playbook, problems);
         new UndefinedVariables(inventory, extraVars, templates).check(playbook, plays, readingProblems, problems);
         new StackPreflight(inventory, extraVars, templates).check(problems);
+        new PublishedPorts(inventory, extraVars, templates).check(playbook, plays, problems);
         problems.throwIfAny();
         return new Prepared(playbook, inventory, plays, extraVars, List.copyOf(problems.warnings()));
     }
@@ -257,6 +264,48 @@ public final class Engine {
                     .forEach(rpc -> secrets.add(rpc.url())); // provider URLs carry API keys in their paths
         }
         return new HealthRunner(inventory, connectors.apply(inventory), new Redactor(secrets), forks).run(hosts);
+    }
+
+    /**
+     * {@code steward reach}: the stack's firewall policy tested from the controller and from every
+     * selected host (see {@link dev.steward.reach.ReachRunner}); read-only.
+     */
+    public dev.steward.reach.ReachReport reach(Path inventoryFile, Optional<String> limit, int forks)
+            throws InterruptedException {
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
+        Problems problems = new Problems();
+        Optional<Set<String>> only = limit.map(l -> limitHosts(l, inventory, problems));
+        problems.throwIfAny();
+        List<Host> sources = inventory.select("all").stream()
+                .filter(h -> only.map(l -> l.contains(h.name())).orElse(true)).toList();
+        return new dev.steward.reach.ReachRunner(inventory, connectors.apply(inventory), forks).run(sources);
+    }
+
+    /**
+     * {@code steward tunnel}: connects to {@code hostName} with its inventory SSH settings and forwards
+     * connections accepted on {@code local} (bound by the caller, on 127.0.0.1) to the host's own
+     * {@code 127.0.0.1:remotePort}.
+     *
+     * @throws ValidationException when the inventory has no such host (nothing is connected)
+     * @throws TransportException when the host cannot be reached
+     */
+    public Tunnel tunnel(Path inventoryFile, String hostName, ServerSocket local, int remotePort) throws TransportException {
+        Inventory inventory = new InventoryReader(LocalUser.current(), vault).readFile(inventoryFile);
+        Optional<Host> host = inventory.host(hostName);
+        if (host.isEmpty()) {
+            Problems problems = new Problems();
+            String hint = Suggestions.didYouMean(hostName, inventory.hosts().keySet());
+            problems.add(new SourceLocation(inventoryFile.toString(), 0, 0), "no host '" + hostName + "' in this inventory",
+                    hint.isEmpty() ? "see the host names with: steward inventory -i " + inventoryFile + " --graph" : hint);
+            problems.throwIfAny();
+        }
+        Connection connection = connectors.apply(inventory).connect(host.orElseThrow());
+        try {
+            return new Tunnel(connection, connection.forward(local, "127.0.0.1", remotePort));
+        } catch (TransportException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private record RunOutcome(RunSummary summary, List<String> failedHosts, boolean interrupted,

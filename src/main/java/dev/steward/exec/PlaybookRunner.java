@@ -57,6 +57,8 @@ public final class PlaybookRunner implements AutoCloseable {
     /** After an interruption: the first task that did not start (what --start-at-task resumes at). */
     private Optional<String> stoppedBefore = Optional.empty();
     private boolean stopped;
+    /** any_errors_fatal tripped: as in Ansible, the later plays do not run either. */
+    private boolean aborted;
 
     public PlaybookRunner(Playbook playbook, Inventory inventory, ModuleRegistry modules, TemplateEngine templates,
             Reporter reporter, Recap recap, RunSettings settings, Connector connector) {
@@ -79,6 +81,10 @@ public final class PlaybookRunner implements AutoCloseable {
             if (stopRequested(firstTask(List.of(play.preTasks(), play.tasks(), play.postTasks()).stream()
                     .flatMap(List::stream).toList()))) {
                 break;
+            }
+            if (aborted) {
+                run.reporter().warning("any_errors_fatal: play '" + play.title() + "' not run");
+                continue;
             }
             runPlay(play, entry.getValue());
         }
@@ -394,8 +400,10 @@ public final class PlaybookRunner implements AutoCloseable {
             }
         }
         if (p.play.anyErrorsFatal() && results.stream().anyMatch(r -> r.status() == Status.FAILED && !r.ignored())) {
-            run.reporter().warning("any_errors_fatal: a host failed '" + task.title() + "'; the play ends for all hosts");
+            run.reporter().warning("any_errors_fatal: a host failed '" + task.title()
+                    + "'; the play ends for all hosts and the later plays do not run");
             p.ended = true;
+            aborted = true;
         }
     }
 

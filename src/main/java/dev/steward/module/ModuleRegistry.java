@@ -55,7 +55,10 @@ public final class ModuleRegistry {
                 new dev.steward.module.http.GetUrlModule(), new dev.steward.module.http.UriModule(),
                 new dev.steward.module.http.WaitForModule(), new dev.steward.module.system.RebootModule(),
                 new dev.steward.module.chainlink.ChainlinkConfigCheckModule(),
-                new dev.steward.module.system.SshLoginModule()));
+                new dev.steward.module.system.SshLoginModule(),
+                new dev.steward.module.network.UfwModule(),
+                new dev.steward.module.network.FirewallPolicyModule(),
+                new dev.steward.module.network.ReachModule()));
     }
 
     public Optional<Module> find(String name) {

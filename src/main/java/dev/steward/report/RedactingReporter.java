@@ -32,14 +32,14 @@ public final class RedactingReporter implements Reporter {
     public void hostResult(HostResult r) {
         next.hostResult(new HostResult(r.host(), redactor.redact(r.task()), r.module(), r.status(),
                 redactor.redact(r.message()), redactor.redactMap(r.data()), r.duration(), r.ignored(), r.simulated(),
-                r.diff().map(redactor::redact)));
+                r.diff().map(redactor::redactDiff)));
     }
 
     @Override
     public void itemResult(ItemResult r) {
         next.itemResult(new ItemResult(r.host(), redactor.redact(r.task()), redactor.redact(r.label()), r.status(),
                 redactor.redact(r.message()), redactor.redactMap(r.data()), r.simulated(),
-                r.diff().map(redactor::redact)));
+                r.diff().map(redactor::redactDiff)));
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Redactor {
 
     public static final String MASK = "********";
+    /** What a diff of a file that holds a secret shows instead of its content. */
+    public static final String SECRET_FILE_NOTE = "(content not shown: the file holds a secret)";
     private static final int SHORTEST = 4; // shorter values would mask ordinary words
 
     private final List<String> secrets;
@@ -47,6 +49,25 @@ public final class Redactor {
             }
         }
         return out;
+    }
+
+    /**
+     * A file's unified diff, or only its {@code ---}/{@code +++} header and a note when the file holds a
+     * secret: masking alone would still show the rest of a secret file, and a secret written in a form
+     * not known here would show whole.
+     */
+    public String redactDiff(String diff) {
+        if (diff == null || redact(diff).equals(diff)) {
+            return diff;
+        }
+        StringBuilder header = new StringBuilder();
+        for (String line : diff.split("\n", -1)) {
+            if (!line.startsWith("--- ") && !line.startsWith("+++ ")) {
+                break;
+            }
+            header.append(redact(line)).append('\n');
+        }
+        return header + SECRET_FILE_NOTE + "\n";
     }
 
     /** The same structure with every string redacted. */

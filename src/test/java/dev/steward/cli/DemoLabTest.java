@@ -96,8 +96,8 @@ class DemoLabTest {
         assertThat(serving).as("exactly one node serves").hasSize(1);
         String holder = serving.get(0);
         assertThat(first.out()).contains("Lease holder: " + holder);
-        assertThat(first.out()).containsPattern("ssh -i " + Pattern.quote(tmp.resolve("id_ed25519").toString())
-                + " -p \\d+ .*-L 6688:127\\.0\\.0\\.1:6688 steward@127\\.0\\.0\\.1");
+        assertThat(first.out()).contains("bin/steward tunnel " + holder + " -i " + tmp.resolve("inventory.yml")
+                + " --vault-password-file " + tmp.resolve(".vault-pass"));
 
         // PostgreSQL refuses a connection without TLS (from node1, in the node image, with the right password;
         // docker exec into a container nested in a lab host fails with setns, docker run works)

@@ -137,8 +137,9 @@ class LanguageLabTest {
         assertThat(fingerprint("lab1")).isEqualTo(before);
         assertThat(check.out()).contains("changed: [lab1] => would create /etc/motd".replace("create", "update"))
                 .contains("may change: run: touch /opt/created-by-command")
-                .contains("+URL = \"postgresql://node:********@db:5432/cl\"")
-                .doesNotContain("Sup3r-Secret-Passw0rd");
+                // a file that holds a secret: its header and a note, none of its lines
+                .contains("+++ after: /opt/node/secrets.toml\n" + dev.steward.report.Redactor.SECRET_FILE_NOTE)
+                .doesNotContain("+URL = ").doesNotContain("Sup3r-Secret-Passw0rd");
         assertThat(check.recapOf("lab1")).contains("failed=0");
 
         CliRun real = CliRun.of("play", playbook.toString(), "-i", lab.inventory().toString(), "--diff");

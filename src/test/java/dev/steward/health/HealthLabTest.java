@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.lab.ChainlinkStack;
+import dev.steward.engine.ChainlinkPairLab;
+import dev.steward.lab.LabCluster;
+import java.nio.file.Files;
 import dev.steward.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code steward health} against a real stack ({@link ChainlinkStack}): all green, then a stopped node,
+ * {@code steward health} against a real stack ({@link ChainlinkPairLab}): all green, then a stopped node,
  * a full disk and a balance under its threshold each show up, with a non-zero exit; the JSON and the
  * Prometheus text parse.
  */
@@ -28,35 +30,42 @@ class HealthLabTest {
     /** A small mount on every host, checked beside /: it can really be filled. */
     private static final String DATA = "/srv/data";
 
-    private static ChainlinkStack stack;
+    private static LabCluster lab;
+    private static ChainlinkPairLab stack;
 
     @TempDir
     static Path work;
 
     @BeforeAll
     static void start() {
-        stack = ChainlinkStack.start(work);
+        assertThat(ChainlinkPairLab.STANDINS.resolve("steward-standin_chainlink_2.10.0.tar"))
+                .as("run bin/build-standins first").exists();
+        lab = LabCluster.start(3);
+        stack = new ChainlinkPairLab(lab, work);
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     /**
-     * The inventory's health settings. The 5-minute load is the whole machine's (containers share its
-     * kernel, and other tests load it): its thresholds are set out of the way; every other is the default.
+     * The inventory, with its health settings in group_vars/all/health.yml beside it. The 5-minute load
+     * is the whole machine's (containers share its kernel, and other tests load it): its thresholds are
+     * set out of the way; every other is the default.
      */
     private static Path inventory(String minBalance) throws Exception {
-        return stack.writeInventory("2.10.0", "10s", """
+        Path inv = stack.writeInventory("2.10.0", "10s", 120);
+        Files.writeString(inv.resolveSibling("group_vars/all/health.yml"), """
                 chainlink_node_address: "%s"
                 min_eth_balance: %s
                 health_disk_paths: [/, %s]
                 health_load_warn_per_cpu: 1000
                 health_load_fail_per_cpu: 2000
                 """.formatted(WALLET, minBalance, DATA));
+        return inv;
     }
 
     private static Map<String, JsonNode> rows(CliRun json) throws Exception {
@@ -79,7 +88,7 @@ class HealthLabTest {
         }
         Path inv = inventory("0.5");
         stack.databaseAndRpc(inv);
-        stack.deployNodes(inv);
+        stack.nodes(inv);
         String holder = stack.awaitOneServing();
         String standby = holder.equals("lab1") ? "lab2" : "lab1";
 

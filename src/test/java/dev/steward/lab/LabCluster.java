@@ -65,6 +65,14 @@ public final class LabCluster implements AutoCloseable {
 
     /** Starts {@code count} hosts in parallel; containers are named {@code steward-test-<random>-N}. */
     public static LabCluster start(int count, LabSuite suite) {
+        return start(count, suite, suite.image());
+    }
+
+    /**
+     * The same from {@code image}, an image built on the suite's lab image with more already
+     * installed (see {@link StackHostImage}), for tests that are not about installing.
+     */
+    public static LabCluster start(int count, LabSuite suite, String image) {
         LabName name = new LabName("steward-test-" + UUID.randomUUID().toString().substring(0, 8));
         Path folder = createTempFolder();
         LabKeyPair key = LabKeyPair.ensureIn(folder);
@@ -72,7 +80,7 @@ public final class LabCluster implements AutoCloseable {
         List<Host> hosts = new ArrayList<>();
         for (int index = 1; index <= count; index++) {
             LabHostSpec spec = LabHostSpec.of(name, index, suite, machine);
-            hosts.add(new Host(spec, container(spec, key), key.privateKey()));
+            hosts.add(new Host(spec, container(spec, image, key), key.privateKey()));
         }
         try {
             Startables.deepStart(hosts.stream().map(Host::container)).join();
@@ -183,6 +191,12 @@ public final class LabCluster implements AutoCloseable {
             return exec("runuser", "--login", user, "--command", shellCommand);
         }
 
+        /** This host as {@code steward lab} lists it, for code that takes lab hosts (the demo's inventory). */
+        public LabHost labHost() {
+            return new LabHost(name(), containerName(), container.getContainerId(), spec.labels().get(LabHostSpec.LABEL_SUITE), "running",
+                    sshHost(), sshPort(), address());
+        }
+
         LabInventoryHost inventoryHost() {
             return new LabInventoryHost(name(), address(), sshHost(), sshPort(), user());
         }
@@ -202,10 +216,10 @@ public final class LabCluster implements AutoCloseable {
 
     /** The spec turned into Testcontainers' terms; what has no builder method goes through the create command. */
     @SuppressWarnings("resource") // closed by LabCluster.close()
-    private static GenericContainer<?> container(LabHostSpec spec, LabKeyPair key) {
+    private static GenericContainer<?> container(LabHostSpec spec, String image, LabKeyPair key) {
         Map<String, String> tmpfs = new LinkedHashMap<>();
         spec.tmpfs().forEach(mount -> tmpfs.put(mount.path(), mount.options()));
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(spec.image()))
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 // the image is built on this machine (bin/lab-prepare); there is no registry to pull from
                 .withImagePullPolicy(PullPolicy.defaultPolicy())
                 .withLabels(spec.labels())

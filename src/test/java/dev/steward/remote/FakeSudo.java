@@ -20,9 +20,14 @@ public final class FakeSudo {
 
     /** Writes {@code dir/sudo} and returns {@code dir}, to be put first on the commands' PATH. */
     public static Path install(Path dir) throws IOException {
+        return install(dir, PASSWORD);
+    }
+
+    /** The same, asking {@code password} instead of {@link #PASSWORD}. */
+    public static Path install(Path dir, String password) throws IOException {
         Files.createDirectories(dir);
         Path passwordFile = dir.resolve("password");
-        Files.writeString(passwordFile, PASSWORD);
+        Files.writeString(passwordFile, password);
         Path script = dir.resolve("sudo");
         Files.writeString(script, """
                 #!/bin/sh

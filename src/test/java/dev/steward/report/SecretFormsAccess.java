@@ -6,6 +6,11 @@ public final class SecretFormsAccess {
     private SecretFormsAccess() {
     }
 
+    /** Every form of {@code s} the report masks: raw, URL-escaped, TOML- and JSON-escaped, base64. */
+    public static java.util.Set<String> forms(String s) {
+        return SecretForms.of(s);
+    }
+
     public static String tomlBasic(String s) {
         return SecretForms.tomlBasic(s);
     }

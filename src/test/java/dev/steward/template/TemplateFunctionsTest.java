@@ -96,4 +96,21 @@ class TemplateFunctionsTest {
         assertThat(engine.render("${toml_string}", Vars.EMPTY.with("t", Map.of("toml_string", "mine"), here), here))
                 .isEqualTo("mine");
     }
+
+    private String compare(String a, String b) {
+        return engine.render("${version_compare(a, b)}", Vars.EMPTY.with("test", Map.of("a", a, "b", b), here), here);
+    }
+
+    @Test
+    void versionCompareOrdersSemanticVersionsNotText() {
+        assertThat(compare("2.10.0", "2.9.0")).isEqualTo("1"); // as text, "2.10.0" < "2.9.0"
+        assertThat(compare("2.10.0", "2.11.0")).isEqualTo("-1");
+        assertThat(compare("2.11.0", "v2.11.0")).isEqualTo("0");
+        assertThat(compare("2.11.0-beta1", "2.11.0")).isEqualTo("-1"); // a pre-release comes before its release
+        assertThat(compare("2.11.0-beta.2", "2.11.0-beta.10")).isEqualTo("-1");
+        assertThat(compare("2.11.0-rc.1", "2.11.0-beta.10")).isEqualTo("1");
+        assertThat(compare("2.11.0+build5", "2.11.0")).isEqualTo("0");
+        assertThat(engine.evaluate("${version_compare('2.11.0', '2.10.0') > 0}", Vars.EMPTY, here)).isEqualTo(true);
+        assertThatThrownBy(() -> compare("latest", "2.10.0")).hasMessageContaining("'latest' is not a semantic version");
+    }
 }

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -27,6 +28,8 @@ import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
  * An in-process Apache MINA SSHD server on 127.0.0.1 that runs real commands through
  * {@code /bin/sh -c}, with an ed25519 host key made by ssh-keygen, key and password logins, and
  * optionally TCP forwarding (to serve as a jump host) and a directory put first on the commands' PATH.
+ * It records every command line a client asks it to run, in order ({@link #commandsRun()}): an
+ * oracle that misses nothing, unlike sampling {@code ps} while commands run.
  */
 public final class TestSshServer implements AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class TestSshServer implements AutoCloseable {
     private final SshServer server;
     private final Path hostKey;
     private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final List<String> commandsRun = new CopyOnWriteArrayList<>();
 
     private TestSshServer(SshServer server, Path hostKey) {
         this.server = server;
@@ -102,7 +106,10 @@ public final class TestSshServer implements AutoCloseable {
             server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         }
         TestSshServer fixture = new TestSshServer(server, options.hostKey());
-        server.setCommandFactory((channel, command) -> fixture.new ShellCommand(command, options.pathPrefix()));
+        server.setCommandFactory((channel, command) -> {
+            fixture.commandsRun.add(command); // as asked, before anything can fail
+            return fixture.new ShellCommand(command, options.pathPrefix());
+        });
         server.start();
         return fixture;
     }
@@ -151,6 +158,11 @@ public final class TestSshServer implements AutoCloseable {
 
     public int sessionsOpened() {
         return sessionsOpened.get();
+    }
+
+    /** Every command line clients asked this server to run, whole and in the order they came. */
+    public List<String> commandsRun() {
+        return List.copyOf(commandsRun);
     }
 
     /** Stops at once, dropping every connection. */

@@ -3,7 +3,7 @@ services:
     image: ${image}
     ports:
 <#list ports as p>
-      - "${p?c}:${p?c}"
+      - "127.0.0.1:${p?c}:${p?c}"
 </#list>
 <#list (extra_env!{}) as k, v>
       ${k}: "${v}"

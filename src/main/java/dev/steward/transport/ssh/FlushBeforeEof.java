@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
  * A command's stdin that sends everything before the EOF. sshj's channel stream, on close,
  * flushes without waiting for the remote window and then sends EOF: when the host has not yet
  * opened its window again, the last buffered packet (up to 32 KiB) is silently dropped. Flushing
- * first waits for the window, so the command receives every byte. When the command has already
- * ended and its channel is closed, nobody reads stdin any more: closing it then is not an error.
+ * first waits for the window, so the command receives every byte. A command that has already
+ * ended and closed its channel reads nothing more: closing its stdin then is not an error.
  */
 final class FlushBeforeEof extends FilterOutputStream {
 
@@ -35,12 +35,13 @@ final class FlushBeforeEof extends FilterOutputStream {
         closed = true;
         try {
             out.flush();
-            out.close();
         } catch (IOException e) {
             if (channelOpen.getAsBoolean()) {
                 throw e;
             }
-            // the command ended (its channel closed, here or meanwhile): its stdin is gone with it
+            // the command ended and closed its channel first: there is no one left to send to
+        } finally {
+            out.close();
         }
     }
 }

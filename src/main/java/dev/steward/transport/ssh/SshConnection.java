@@ -1,12 +1,15 @@
 package dev.steward.transport.ssh;
 
 import dev.steward.transport.Connection;
+import dev.steward.transport.PortForward;
 import dev.steward.transport.RemoteProcess;
 import dev.steward.transport.TransportException;
 import dev.steward.transport.TransportException.Reason;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /** An authenticated sshj client, possibly tunnelled through a jump host that it owns. */
@@ -41,6 +44,14 @@ final class SshConnection implements Connection {
             throw new TransportException(Reason.CONNECT_FAILED, "could not start a command on " + description + ": "
                     + e.getMessage() + ". sshd's MaxSessions limits how many commands run at once on one connection.", e);
         }
+    }
+
+    @Override
+    public PortForward forward(ServerSocket local, String remoteHost, int remotePort) {
+        Parameters where = new Parameters(local.getInetAddress().getHostAddress(), local.getLocalPort(), remoteHost,
+                remotePort);
+        return new SshPortForward(client, local, client.newLocalPortForwarder(where, local), remoteHost + ":" + remotePort
+                + " on " + description);
     }
 
     @Override

@@ -1,65 +1,93 @@
-package dev.steward.lab;
+package dev.steward.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.testing.CliRun;
+import dev.steward.cli.Main;
+import dev.steward.lab.LabCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * The Chainlink stack on three lab hosts, as the lab tests need it: lab1 and lab2 run the node
- * stand-in (loaded from target/standins/, made by bin/build-standins), lab3 runs Debian's PostgreSQL
- * (TLS with its snakeoil certificate, so sslmode=require) and the RPC stand-in. Stage staging.
- * Run with TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
+ * The Chainlink pair of the lab tests, on three lab hosts: lab1 and lab2 run the node stand-in (its images
+ * loaded from target/standins/, made by bin/build-standins), lab3 runs Debian's PostgreSQL (TLS with its
+ * snakeoil certificate, so sslmode=require) and the RPC stand-in. Stage staging.
  */
-public final class ChainlinkStack implements AutoCloseable {
+public final class ChainlinkPairLab {
 
     public static final Path STANDINS = Path.of("target/standins").toAbsolutePath();
 
     private final LabCluster lab;
     private final Path work;
 
-    private ChainlinkStack(LabCluster lab, Path work) {
+    public ChainlinkPairLab(LabCluster lab, Path work) {
         this.lab = lab;
         this.work = work;
     }
 
-    /** Starts the three hosts ({@code work} holds the inventory, its group_vars and the setup playbook). */
-    public static ChainlinkStack start(Path work) {
-        // bin/test builds them first; a missing tar is an error, not a reason to skip the proof
-        assertThat(STANDINS.resolve("steward-standin_chainlink_2.10.0.tar")).as("run bin/build-standins first").exists();
-        return new ChainlinkStack(LabCluster.start(3), work);
+    /** What a command printed (stdout and stderr, in order) and its exit code. */
+    record Run(int exitCode, String out) {
+        String recap(String host) {
+            return out.lines().filter(l -> l.startsWith(host + " ")).reduce((a, b) -> b)
+                    .map(l -> l.replaceAll("\\s+", " ")).orElse("");
+        }
     }
 
-    public LabCluster lab() {
-        return lab;
+    /** {@code steward ARGS} in this process, as a user runs it. */
+    static synchronized Run steward(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
+            System.setOut(both);
+            System.setErr(both);
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            oldOut.print(out.toString(StandardCharsets.UTF_8));
+        }
     }
 
-    /** {@code command} on {@code host} as root, its standard output trimmed. */
     public String on(String host, String command) {
         return lab.host(host).exec("sh", "-c", command).getStdout().trim();
     }
 
-    /** The /health status code on the host's own 127.0.0.1:6688; 000 when the connection is refused. */
+    /** The /health status code on the host's own 127.0.0.1:6688; 000 when nothing answers. */
     public String health(String host) {
         return on(host, "curl -s -o /dev/null -w '%{http_code}' --max-time 1 http://127.0.0.1:6688/health || true");
     }
 
+    /** The image of the host's node container. */
+    String image(String host) {
+        return on(host, "docker inspect --format '{{.Config.Image}}' chainlink");
+    }
+
+    String startedAt(String host) {
+        return on(host, "docker inspect --format '{{.State.StartedAt}}' chainlink");
+    }
+
+    /** The version the database records (what the last node to migrate it wrote). */
+    String databaseVersion() {
+        return on("lab3", "runuser -u postgres -- psql -X -d chainlink -Atc "
+                + "'SELECT version FROM node_versions ORDER BY created_at DESC LIMIT 1'");
+    }
+
     /**
-     * The inventory: nodes lab1 and lab2 on {@code version}, lab3 the postgres host; {@code moreVars}
-     * (YAML, one {@code key: value} a line, or empty) joins {@code all: vars}.
+     * The inventory: chainlink_image_tar names the tar of whichever version a play asks for, as an operator
+     * would write it for `steward upgrade --to`.
      */
-    public String inventory(String version, String leaseDuration, String moreVars) {
+    public Path writeInventory(String version, String leaseDuration, int settleTimeout) throws Exception {
         LabCluster.Host n1 = lab.host("lab1");
         LabCluster.Host n2 = lab.host("lab2");
         LabCluster.Host db = lab.host("lab3");
         String hostLine = "        %s: {address: %s, ssh: {host: %s, port: %d}}\n";
-        return "all:\n"
-                + "  vars:\n"
-                + "    stage: staging\n    docker_source: distro\n    db_name: chainlink\n    db_user: chainlink\n"
-                + "    db_port: 5432\n"
-                + moreVars.lines().map(l -> "    " + l + "\n").reduce("", String::concat)
+        String text = "all:\n"
+                + "  vars: {stage: staging, docker_source: distro, db_name: chainlink, db_user: chainlink, db_port: 5432}\n"
                 + "  ssh: {user: " + n1.user() + ", private_key: \"" + n1.privateKey() + "\", known_hosts: \""
                 + lab.knownHosts() + "\", host_key_checking: accept-new}\n"
                 + "  children:\n"
@@ -70,10 +98,10 @@ public final class ChainlinkStack implements AutoCloseable {
                 + "      vars:\n"
                 + "        chainlink_image: steward-standin/chainlink\n"
                 + "        chainlink_version: \"" + version + "\"\n"
-                + "        chainlink_image_tar: \"" + STANDINS.resolve("steward-standin_chainlink_" + version + ".tar") + "\"\n"
+                + "        chainlink_image_tar: \"" + STANDINS.resolve("steward-standin_chainlink_") + "${chainlink_version}.tar\"\n"
                 + "        chainlink_lease_duration: " + leaseDuration + "\n"
                 + "        chainlink_settle_polls: 3\n"
-                + "        chainlink_settle_timeout: 120\n"
+                + "        chainlink_settle_timeout: " + settleTimeout + "\n"
                 + "        db_host: " + db.address() + "\n"
                 + "        db_sslmode: require\n"
                 + "        chainlink_chains:\n"
@@ -84,16 +112,8 @@ public final class ChainlinkStack implements AutoCloseable {
                 + "    postgres:\n"
                 + "      hosts:\n"
                 + hostLine.formatted("lab3", db.address(), db.sshHost(), db.sshPort());
-    }
-
-    /** Writes the inventory and the secrets beside it (group_vars/all/secrets.yml); returns the inventory. */
-    public Path writeInventory(String version, String leaseDuration) throws Exception {
-        return writeInventory(version, leaseDuration, "");
-    }
-
-    public Path writeInventory(String version, String leaseDuration, String moreVars) throws Exception {
         Path inv = work.resolve("inventory.yml");
-        Files.writeString(inv, inventory(version, leaseDuration, moreVars));
+        Files.writeString(inv, text);
         Path secrets = Files.createDirectories(work.resolve("group_vars/all")).resolve("secrets.yml");
         Files.writeString(secrets, """
                 db_password: "db-p@ss:w/rd?#[]%+ é-0123456789"
@@ -106,10 +126,7 @@ public final class ChainlinkStack implements AutoCloseable {
 
     /** PostgreSQL (Debian's, ssl on with the snakeoil certificate) and the RPC stand-in on lab3. */
     public void databaseAndRpc(Path inv) throws Exception {
-        Path files = Files.createDirectories(work.resolve("files"));
-        if (!Files.exists(files.resolve("rpc.py"))) {
-            Files.copy(Path.of("lab-images/rpc-standin/rpc.py"), files.resolve("rpc.py"));
-        }
+        Files.copy(Path.of("lab-images/rpc-standin/rpc.py"), Files.createDirectories(work.resolve("files")).resolve("rpc.py"));
         Path setup = work.resolve("db.yml");
         Files.writeString(setup, """
                 - hosts: postgres
@@ -136,21 +153,20 @@ public final class ChainlinkStack implements AutoCloseable {
                     - name: RPC stand-in
                       shell: systemctl is-active rpc || systemd-run --unit=rpc python3 /opt/rpc.py --chain-id=1337
                 """);
-        CliRun r = CliRun.of("play", setup.toString(), "-i", inv.toString());
-        assertThat(r.exitCode()).as(r.printed()).isZero();
+        Run r = steward("play", setup.toString(), "-i", inv.toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
     }
 
-    /** docker.yml (distro Docker) then chainlink.yml on the node hosts; both must succeed. */
-    public CliRun deployNodes(Path inv) {
+    /** docker.yml (distro Docker on the node hosts) and chainlink.yml: the pair running, one node serving. */
+    public void nodes(Path inv) throws Exception {
         Path playbooks = Path.of("playbooks").toAbsolutePath();
-        CliRun docker = CliRun.of("play", playbooks.resolve("docker.yml").toString(), "-i", inv.toString());
-        assertThat(docker.exitCode()).as(docker.printed()).isZero();
-        CliRun nodes = CliRun.of("play", playbooks.resolve("chainlink.yml").toString(), "-i", inv.toString());
-        assertThat(nodes.exitCode()).as(nodes.printed()).isZero();
-        return nodes;
+        Run docker = steward("play", playbooks.resolve("docker.yml").toString(), "-i", inv.toString());
+        assertThat(docker.exitCode()).as(docker.out()).isZero();
+        Run nodes = steward("play", playbooks.resolve("chainlink.yml").toString(), "-i", inv.toString());
+        assertThat(nodes.exitCode()).as(nodes.out()).isZero();
     }
 
-    /** Waits until exactly one node answers on its 6688 (the lease holder) and the other refuses; its name. */
+    /** The node that answers /health 200 while the other refuses, once that holds (within a minute). */
     public String awaitOneServing() throws InterruptedException {
         for (int i = 0; i < 60; i++) {
             String a = health("lab1");
@@ -164,15 +180,5 @@ public final class ChainlinkStack implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new AssertionError("not exactly one node serving: lab1 " + health("lab1") + ", lab2 " + health("lab2"));
-    }
-
-    /** The node hosts. */
-    public static List<String> nodes() {
-        return List.of("lab1", "lab2");
-    }
-
-    @Override
-    public void close() {
-        lab.close();
     }
 }

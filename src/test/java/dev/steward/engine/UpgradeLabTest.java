@@ -1,0 +1,276 @@
+package dev.steward.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.engine.ChainlinkPairLab.Run;
+import dev.steward.lab.LabCluster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code steward upgrade} and {@code steward restore} on one lab pair (see {@link ChainlinkPairLab}), the
+ * tests in order: 2.10.0 → 2.11.0 under a probe; the downgrade refused; a stopped standby refused; a
+ * release that never becomes healthy (2.12.0, built by {@code bin/build-standins --faulty 2.12.0}) stopped
+ * after the first standby; restore of the backup the upgrade took brings 2.10.0 back. Run with
+ * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
+ */
+@Tag("lab")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UpgradeLabTest {
+
+    private static final List<String> NODES = List.of("lab1", "lab2");
+    private static final long LEASE_MS = 10_000;
+    private static LabCluster lab;
+    private static ChainlinkPairLab pair;
+    private static Path inventory;
+    /** The backup the upgrade to 2.11.0 took (a path on lab3), for the restore. */
+    private static String backup;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        for (String v : List.of("2.10.0", "2.11.0", "2.12.0")) {
+            assertThat(ChainlinkPairLab.STANDINS.resolve("steward-standin_chainlink_" + v + ".tar"))
+                    .as("run bin/build-standins --faulty 2.12.0 2.10.0 2.11.0 first").exists();
+        }
+        long t = System.nanoTime();
+        lab = LabCluster.start(3);
+        pair = new ChainlinkPairLab(lab, work);
+        inventory = pair.writeInventory("2.10.0", LEASE_MS / 1000 + "s", 40);
+        pair.databaseAndRpc(inventory);
+        pair.nodes(inventory);
+        pair.awaitOneServing();
+        System.out.printf("UpgradeLabTest: the pair on 2.10.0 in %d s%n", (System.nanoTime() - t) / 1_000_000_000L);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static Run upgrade(String... more) {
+        List<String> args = new ArrayList<>(List.of("upgrade", "-i", inventory.toString()));
+        args.addAll(List.of(more));
+        return ChainlinkPairLab.steward(args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void upgradeRollsThePairOverWithOneNodeServingThroughout() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        Run plan = upgrade("--to", "2.11.0", "--check");
+        assertThat(plan.exitCode()).as(plan.out()).isZero();
+        assertThat(plan.out()).contains(standby + " (standby 2.10.0): recreate on 2.11.0")
+                .contains(holder + " (holder 2.10.0): stop it").contains("nothing was changed");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
+
+        // a probe on each node host: every 200 ms, /health on its own 6688 and whether the container runs
+        for (String n : NODES) {
+            // the container's status: running, or exited, restarting… (down)
+            pair.on(n, "setsid nohup sh -c 'while :; do echo \"$(date +%s%3N) $(curl -s -o /dev/null -w %{http_code} "
+                    + "--max-time 1 http://127.0.0.1:6688/health) $(docker inspect --format {{.State.Status}} chainlink)\"; "
+                    + "sleep 0.2; done' >/tmp/probe.log 2>&1 </dev/null & echo $! >/tmp/probe.pid");
+        }
+        long start = System.nanoTime();
+        Run run = upgrade("--to", "2.11.0", "--yes", "--output", "json");
+        long totalMs = (System.nanoTime() - start) / 1_000_000;
+        Map<String, List<String[]>> samples = new HashMap<>();
+        for (String n : NODES) {
+            pair.on(n, "kill $(cat /tmp/probe.pid)");
+            samples.put(n, pair.on(n, "cat /tmp/probe.log").lines().map(l -> l.split(" ")).filter(a -> a.length == 3)
+                    .toList());
+        }
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.11.0");
+        }
+        pair.awaitOneServing();
+        assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+
+        // never both down; the longest time no node answered /health 200
+        Timeline t = Timeline.of(samples);
+        System.out.printf("UpgradeLabTest: %d probe samples; both containers stopped at once: %d samples; longest time "
+                + "no node answered /health 200: %d ms (lease %d ms)%n", t.samples, t.bothDown, t.longestGapMs, LEASE_MS);
+        assertThat(t.samples).isGreaterThan(50);
+        assertThat(t.bothDown).as("samples with both containers stopped").isZero();
+        assertThat(t.servingAtEnd).isTrue();
+        // the hand-over: the standby takes the released lease at its next refresh, backs up, migrates (5 s in
+        // the stand-in) and starts its web server; bounded by the lease duration plus that start time
+        assertThat(t.longestGapMs).isLessThan(LEASE_MS + 10_000);
+
+        // the backup, kept with the version it belongs to
+        List<JsonNode> events = events(run.out());
+        String backupMessage = events.stream().filter(e -> e.path("task").asText().equals("Holder — the backup")
+                && e.path("status").asText().equals("ok")).map(e -> e.path("message").asText()).findFirst().orElseThrow();
+        backup = backupMessage.replaceAll(".*lab3:(\\S+\\.dump).*", "$1");
+        assertThat(pair.on("lab3", "cat " + backup + ".version")).isEqualTo("2.10.0");
+        assertThat(pair.on("lab3", "pg_restore -l " + backup + " | grep -c node_versions")).isNotEqualTo("0");
+
+        // the upgrade's own overhead: the run minus the time nodes spent stopping, starting and waiting
+        long nodeTime = events.stream().filter(e -> e.path("event").asText().equals("host_result"))
+                .filter(e -> isNodeWait(e.path("task").asText()))
+                .mapToLong(e -> e.path("duration_ms").asLong()).sum();
+        long imageMs = events.stream().filter(e -> e.path("task").asText().startsWith("The new image is on the node"))
+                .mapToLong(e -> e.path("duration_ms").asLong()).max().orElse(0);
+        System.out.printf("UpgradeLabTest: upgrade 2.10.0 -> 2.11.0 took %d ms: nodes stopping, starting and waiting "
+                + "for the lease %d ms, image upload and load (per node, in parallel) %d ms, Steward's own overhead %d ms"
+                + " (%d ms without the image transfer)%n", totalMs, nodeTime, imageMs, totalMs - nodeTime,
+                totalMs - nodeTime - imageMs);
+    }
+
+    private static boolean isNodeWait(String task) {
+        return task.contains("recreate the container") || task.contains("check it stays up")
+                || task.contains("stop it") || task.contains("wait until an upgraded node") || task.equals("health check");
+    }
+
+    @Test
+    @Order(2)
+    void aDowngradeIsRefusedBeforeAnythingChanges() throws Exception {
+        Map<String, String> before = startTimes();
+        Run run = upgrade("--to", "2.10.0", "--yes");
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("2.10.0 is older than 2.11.0, the version the database on lab3 records")
+                .contains("database migrations").contains("steward restore");
+        assertThat(startTimes()).isEqualTo(before);
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.11.0");
+        }
+        assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedStandbyMakesItRefuseToStart() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        pair.on(standby, "docker stop chainlink");
+        try {
+            String holderStart = pair.startedAt(holder);
+            Run run = upgrade("--to", "2.12.0", "--yes");
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+            assertThat(run.out()).contains("the pair is not whole").contains(standby + " stopped 2.11.0")
+                    .contains("--accept-outage");
+            assertThat(pair.startedAt(holder)).isEqualTo(holderStart);
+            assertThat(pair.on(standby, "docker inspect --format '{{.State.Running}}' chainlink")).isEqualTo("false");
+            for (String n : NODES) {
+                assertThat(pair.on(n, "docker image inspect steward-standin/chainlink:2.12.0 >/dev/null 2>&1 && echo "
+                        + "loaded || echo absent")).as("nothing loaded on %s", n).isEqualTo("absent");
+            }
+        } finally {
+            pair.on(standby, "docker start chainlink");
+        }
+        pair.awaitOneServing();
+    }
+
+    @Test
+    @Order(4)
+    void aReleaseThatNeverBecomesHealthyStopsAfterTheFirstStandby() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        Thread.sleep(3000); // the restarted standby settles (waiting for the lease)
+        String holderStart = pair.startedAt(holder);
+        Run run = upgrade("--to", "2.12.0", "--yes");
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("upgrade stopped: node " + standby + ", step 'recreate the standby on 2.12.0'")
+                .contains("check 'the container stays up and waits for the lease' failed")
+                .contains("The lease holder still serves 2.11.0").contains("Next:")
+                .contains("steward upgrade -i INVENTORY --to 2.11.0");
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.12.0");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.startedAt(holder)).as("the holder was not touched").isEqualTo(holderStart);
+        assertThat(pair.health(holder)).isEqualTo("200");
+        assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+
+        // the way back for the standby, as the message says: the same command continues from where things are
+        Run back = upgrade("--to", "2.11.0", "--yes");
+        assertThat(back.exitCode()).as(back.out()).isZero();
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.startedAt(holder)).as("the holder, already on 2.11.0, was left as it is").isEqualTo(holderStart);
+        assertThat(pair.awaitOneServing()).isEqualTo(holder);
+    }
+
+    @Test
+    @Order(5)
+    void restoreBringsTheOldVersionBackServing() throws Exception {
+        assertThat(backup).as("the upgrade's backup (test 1)").isNotNull();
+        Run refused = ChainlinkPairLab.steward("restore", "-i", inventory.toString(), "--backup", backup);
+        assertThat(refused.exitCode()).as(refused.out()).isEqualTo(5);
+        assertThat(refused.out()).contains("overwrites the database").contains("--yes");
+
+        Run run = ChainlinkPairLab.steward("restore", "-i", inventory.toString(), "--backup", backup, "--yes");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.10.0");
+        }
+        pair.awaitOneServing();
+        assertThat(pair.databaseVersion()).isEqualTo("2.10.0");
+    }
+
+    private Map<String, String> startTimes() {
+        Map<String, String> m = new HashMap<>();
+        NODES.forEach(n -> m.put(n, pair.startedAt(n)));
+        return m;
+    }
+
+    private static List<JsonNode> events(String out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            if (line.startsWith("{")) {
+                events.add(json.readTree(line));
+            }
+        }
+        return events;
+    }
+
+    /** Both hosts' probe samples merged in time: how often both containers were stopped, the longest time no node served. */
+    private record Timeline(int samples, int bothDown, long longestGapMs, boolean servingAtEnd) {
+        static Timeline of(Map<String, List<String[]>> byHost) {
+            List<String[]> all = new ArrayList<>();
+            byHost.forEach((host, list) -> list.forEach(s -> all.add(new String[] {host, s[0], s[1], s[2]})));
+            all.sort(Comparator.comparingLong(s -> Long.parseLong(s[1])));
+            Map<String, String[]> latest = new HashMap<>();
+            int bothDown = 0;
+            long gapStart = -1;
+            long longest = 0;
+            boolean serving = false;
+            for (String[] s : all) {
+                latest.put(s[0], s);
+                if (latest.size() < byHost.size()) {
+                    continue;
+                }
+                long t = Long.parseLong(s[1]);
+                if (latest.values().stream().noneMatch(x -> x[3].equals("running"))) {
+                    bothDown++;
+                }
+                serving = latest.values().stream().anyMatch(x -> x[2].equals("200"));
+                if (!serving && gapStart < 0) {
+                    gapStart = t;
+                } else if (serving && gapStart >= 0) {
+                    longest = Math.max(longest, t - gapStart);
+                    gapStart = -1;
+                }
+            }
+            return new Timeline(all.size(), bothDown, longest, serving);
+        }
+    }
+}
