@@ -153,7 +153,7 @@ class PreflightLabTest {
         String db = state("lab2");
         Run run = preflight(inventory(""), "-e", "preflight_connect_timeout=2", "-v");
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("PostgreSQL is not installed on " + lab.host("lab2").address()
+        assertThat(run.out()).contains("PostgreSQL is not set up by postgres.yml on " + lab.host("lab2").address()
                         + " yet, so nothing can answer on port 5432: chainlink.yml tests the path from lab1 after postgres.yml")
                 .contains("the stage stamp is not checked on lab2")
                 .contains("the node's validate not run: the image steward-standin/chainlink:2.10.0 is not on the host yet");
@@ -177,9 +177,11 @@ class PreflightLabTest {
     @Test
     @Order(3)
     void anInstalledDatabaseWithAClosedPortNamesFromToAndPort() throws Exception {
-        // Debian's PostgreSQL listens on localhost only: installed, but closed to the node
+        // set up (postgres.yml's conf.d file is there), but listening on localhost only: closed to the node
         var installed = lab.host("lab2").exec("sh", "-c", "apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive"
-                + " apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1 && pg_lsclusters");
+                + " apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1"
+                + " && echo \"listen_addresses = 'localhost'\" > \"$(ls -d /etc/postgresql/*/main)/conf.d/50-steward.conf\""
+                + " && pg_lsclusters");
         assertThat(installed.getExitCode()).as(installed.getStderr()).isZero();
         String node = state("lab1");
         String db = state("lab2");

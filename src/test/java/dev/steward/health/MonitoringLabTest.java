@@ -87,9 +87,11 @@ class MonitoringLabTest {
         String metrics = on("lab1", "curl -s --max-time 5 http://127.0.0.1:9100/metrics");
         List<PrometheusText.Sample> samples = PrometheusText.parse(metrics + (metrics.endsWith("\n") ? "" : "\n"));
         assertThat(samples).anySatisfy(s -> assertThat(s.name()).isEqualTo("node_load1"));
+        String settings = on("lab1", "cat /etc/steward-monitor/host_vars/*.yml; journalctl -u steward-health.service"
+                + " --no-pager | grep -i load | tail -4");
         for (String host : List.of("lab1", "lab2")) {
             for (String check : List.of("ssh", "disk", "memory", "load")) {
-                assertThat(samples).as(host + " " + check).anySatisfy(s -> {
+                assertThat(samples).as(host + " " + check + " (the monitor's settings and log: " + settings + ")").anySatisfy(s -> {
                     assertThat(s.name()).isEqualTo("steward_check");
                     assertThat(s.labels()).containsEntry("host", host).containsEntry("check", check);
                     assertThat(s.value()).isEqualTo(1.0);
