@@ -7,7 +7,9 @@ import dev.steward.inventory.Host;
 import dev.steward.playbook.Play;
 import dev.steward.report.JsonReporter;
 import dev.steward.report.Reporter;
+import dev.steward.report.TeeReporter;
 import dev.steward.report.TimelineReporter;
+import dev.steward.upgrade.UpgradeTimelineRecorder;
 import dev.steward.template.SemanticVersion;
 import dev.steward.upgrade.Pairs;
 import java.nio.file.Path;
@@ -73,8 +75,18 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "text (a line per node per step, with elapsed times) or json (the same, as events)")
     Output output;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "also write the run as a picture: one lane per node across time (serving, stopping, "
+                    + "starting, waiting for the lease, failed), the versions and the outcome; written when it fails too")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
+        Optional<String> unwritable = UpgradeReportFile.problem(report);
+        if (unwritable.isPresent()) {
+            System.err.println("steward: --report " + report + ": " + unwritable.get());
+            return RunSummary.BAD_OPTIONS;
+        }
         if (to != null) {
             try {
                 SemanticVersion.parse(to);
@@ -116,11 +128,22 @@ final class UpgradeCommand implements Callable<Integer> {
                 + ", one node at a time (standbys first, a database backup, the lease holder last).", yes, System.err)) {
             return RunSummary.BAD_OPTIONS;
         }
-        Reporter reporter = output == Output.json ? new JsonReporter(System.out) : new TimelineReporter(System.out);
+        Reporter live = output == Output.json ? new JsonReporter(System.out) : new TimelineReporter(System.out);
+        UpgradeTimelineRecorder recorder = new UpgradeTimelineRecorder(nodes, version);
+        // the engine redacts what reaches both: the picture holds no more than the terminal shows
+        Reporter reporter = report == null ? live : new TeeReporter(live, recorder);
         long start = System.nanoTime();
-        RunSummary summary = engine.play(new PlayRequest(playbook, hosts.inventory, limit, 10, extraVars, reporter,
-                check, false, List.of(), List.of(), Optional.empty(), false)
-                .withLock(dev.steward.lock.LockOptions.of("upgrade --to " + version, breakLock)));
+        RunSummary summary = null;
+        try {
+            summary = engine.play(new PlayRequest(playbook, hosts.inventory, limit, 10, extraVars, reporter,
+                    check, false, List.of(), List.of(), Optional.empty(), false)
+                    .withLock(dev.steward.lock.LockOptions.of("upgrade --to " + version, breakLock)));
+        } finally {
+            if (report != null) { // also when it failed or was interrupted: that is when the picture helps most
+                UpgradeReportFile.write(report, recorder.timeline(summary == null ? RunSummary.UNEXPECTED
+                        : summary.exitCode()));
+            }
+        }
         if (output == Output.text) {
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             System.out.println(check ? (summary.exitCode() == 0 ? "--check: nothing was changed; the plan is above."

@@ -72,6 +72,32 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void aReportFileThatCannotBeWrittenIsABadOptionBeforeAnythingRuns() throws IOException {
+        CliRun run = CliRun.of("upgrade", "-i", inventory.toString(), "--to", "2.11.0", "--yes", "--report",
+                dir.resolve("no-such-dir/upgrade.html").toString());
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).contains("--report " + dir.resolve("no-such-dir/upgrade.html"))
+                .contains("the directory " + dir.resolve("no-such-dir") + " does not exist");
+        Path directory = Files.createDirectory(dir.resolve("reports"));
+        CliRun toADirectory = CliRun.of("upgrade", "-i", inventory.toString(), "--yes", "--report", directory.toString());
+        assertThat(toADirectory.exitCode()).isEqualTo(5);
+        assertThat(toADirectory.err()).contains("is a directory; give a file name such as upgrade.html");
+        assertThat(hosts.contacts()).isZero();
+        assertThat(directory).isEmptyDirectory();
+    }
+
+    @Test
+    void theReportIsWrittenWhenTheUpgradeStops() throws IOException {
+        Path report = dir.resolve("upgrade.html");
+        CliRun run = CliRun.of("upgrade", "-i", inventory.toString(), "--to", "2.11.0", "--yes", "--report",
+                report.toString());
+        assertThat(run.exitCode()).as(run.err()).isNotZero().isNotEqualTo(5);
+        assertThat(run.err()).contains("the run's picture is in " + report);
+        assertThat(Files.readString(report)).contains("→ 2.11.0").contains("Stopped (exit " + run.exitCode() + ")")
+                .contains("data-node=\"node1\"").contains("data-node=\"node2\"");
+    }
+
+    @Test
     void aVersionThatIsNotSemanticIsABadOption() {
         CliRun run = CliRun.of("upgrade", "-i", inventory.toString(), "--to", "latest", "--yes");
         assertThat(run.exitCode()).isEqualTo(5);
