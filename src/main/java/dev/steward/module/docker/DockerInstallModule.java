@@ -73,6 +73,7 @@ public final class DockerInstallModule implements Module {
                 + " 2>/dev/null; "
                 + "echo \"enabled=$(systemctl is-enabled docker 2>/dev/null)\"; "
                 + "echo \"active=$(systemctl is-active docker 2>/dev/null)\"; "
+                + "command -v docker >/dev/null 2>&1 && echo cli=yes; "
                 + "[ -s " + KEYRING + " ] && echo keyring=yes; "
                 + "[ -f " + SOURCE_FILE + " ] && echo \"source=$(tr '\\n' ' ' < " + SOURCE_FILE + ")\"; "
                 + "echo '" + DAEMON_MARKER + "'; cat " + DaemonConfig.PATH + " 2>/dev/null; true";
@@ -147,11 +148,17 @@ public final class DockerInstallModule implements Module {
             String before = answer.rest();
             diff = Optional.of(new FileDiff(DaemonConfig.PATH, () -> before, text));
         }
-        if (!missing.isEmpty()) {
-            what.add("install " + String.join(" ", missing));
+        // Debian 13 moved the docker command from docker.io into docker-cli, only recommended by it: on a
+        // host that installs without recommends, docker.io alone leaves no `docker` to run.
+        String cliIfMissing = official ? "" : " && { command -v docker >/dev/null || apt-get -q -y -o DPkg::Lock::Timeout=300"
+                + " install docker-cli; }";
+        boolean cliMissing = !official && missing.isEmpty() && answer.get("cli").isEmpty();
+        if (!missing.isEmpty() || cliMissing) {
+            String packages = cliMissing ? "docker-cli" : String.join(" ", missing);
+            what.add("install " + packages);
             String line = "export DEBIAN_FRONTEND=noninteractive; apt-get -q update && apt-get -q -y "
-                    + "-o DPkg::Lock::Timeout=300 install " + String.join(" ", missing);
-            steps.add(host -> HostCommand.run(host, "install " + String.join(" ", missing), line));
+                    + "-o DPkg::Lock::Timeout=300 install " + packages + (cliMissing ? "" : cliIfMissing);
+            steps.add(host -> HostCommand.run(host, "install " + packages, line));
         }
         boolean active = answer.get("active", "").equals("active");
         boolean enabled = answer.get("enabled", "").equals("enabled");
