@@ -3,11 +3,9 @@ package dev.steward.check;
 import dev.steward.exec.FileLookup;
 import dev.steward.inventory.Host;
 import dev.steward.inventory.Inventory;
-import dev.steward.playbook.Block;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.Task;
-import dev.steward.playbook.TaskItem;
 import dev.steward.source.Problem;
 import dev.steward.source.Problems;
 import dev.steward.source.SourceLocation;
@@ -70,11 +68,7 @@ public final class PublishedPorts {
 
     public void check(Playbook playbook, List<Map.Entry<Play, List<Host>>> plays, Problems problems) {
         for (Map.Entry<Play, List<Host>> e : plays) {
-            List<Task> tasks = new ArrayList<>();
-            for (List<TaskItem> section : List.of(e.getKey().preTasks(), e.getKey().tasks(), e.getKey().postTasks())) {
-                collect(section, tasks);
-            }
-            tasks.addAll(e.getKey().handlers());
+            List<Task> tasks = e.getKey().allTasks();
             for (Task task : tasks) {
                 if (task.module().equals("template") && task.args() instanceof YNode.YMap args
                         && args.get("src") instanceof YNode.YScalar src && args.get("dest") instanceof YNode.YScalar dest) {
@@ -91,17 +85,6 @@ public final class PublishedPorts {
         found.forEach(problems::add);
     }
 
-    private static void collect(List<TaskItem> items, List<Task> into) {
-        for (TaskItem item : items) {
-            if (item instanceof Task t) {
-                into.add(t);
-            } else if (item instanceof Block b) {
-                collect(b.block(), into);
-                collect(b.rescue(), into);
-                collect(b.always(), into);
-            }
-        }
-    }
 
     /** The host's variables in the play, as the run layers them (without facts, which need the host). */
     private Vars vars(Play play, Host host) {

@@ -1,17 +1,14 @@
 package dev.steward.engine;
 
 import dev.steward.inventory.Inventory;
-import dev.steward.playbook.Block;
 import dev.steward.playbook.Play;
 import dev.steward.playbook.Playbook;
 import dev.steward.playbook.Task;
-import dev.steward.playbook.TaskItem;
 import dev.steward.source.Problems;
 import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +37,7 @@ final class PlaybookCheck {
                 handlerNames.add(h.name());
                 handlerNames.addAll(h.listen());
             }
-            List<Task> all = new ArrayList<>();
-            for (List<TaskItem> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-                collect(section, all);
-            }
-            all.addAll(play.handlers());
-            for (Task t : all) {
+            for (Task t : play.allTasks()) {
                 for (String n : t.notifies()) {
                     if (!handlerNames.contains(n) && !n.contains("${")) {
                         problems.add(t.location(), "task '" + t.title() + "' notifies '" + n
@@ -78,15 +70,4 @@ final class PlaybookCheck {
         }
     }
 
-    static void collect(List<TaskItem> items, List<Task> into) {
-        for (TaskItem item : items) {
-            if (item instanceof Task t) {
-                into.add(t);
-            } else if (item instanceof Block b) {
-                collect(b.block(), into);
-                collect(b.rescue(), into);
-                collect(b.always(), into);
-            }
-        }
-    }
 }

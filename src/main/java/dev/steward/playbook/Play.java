@@ -1,6 +1,7 @@
 package dev.steward.playbook;
 
 import dev.steward.source.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,5 +68,27 @@ public record Play(
 
     public Optional<String> becomeUser() {
         return options.becomeUser();
+    }
+
+    /** Every task of the play, in order: pre_tasks, tasks and post_tasks with their blocks opened, then the handlers. */
+    public List<Task> allTasks() {
+        List<Task> all = new ArrayList<>();
+        for (List<TaskItem> section : List.of(preTasks, tasks, postTasks)) {
+            addTasks(section, all);
+        }
+        all.addAll(handlers);
+        return all;
+    }
+
+    private static void addTasks(List<TaskItem> items, List<Task> into) {
+        for (TaskItem item : items) {
+            if (item instanceof Task t) {
+                into.add(t);
+            } else if (item instanceof Block b) {
+                addTasks(b.block(), into);
+                addTasks(b.rescue(), into);
+                addTasks(b.always(), into);
+            }
+        }
     }
 }
