@@ -1,7 +1,6 @@
 package dev.steward.report;
 
 import java.io.PrintStream;
-import java.util.List;
 
 /** Ad-hoc output, one line per host: {@code lab1 | SUCCESS => pong (as root)}. */
 public final class PingReporter implements Reporter {
@@ -10,14 +9,6 @@ public final class PingReporter implements Reporter {
 
     public PingReporter(PrintStream out) {
         this.out = out;
-    }
-
-    @Override
-    public void playStarted(String title, List<String> hosts) {
-    }
-
-    @Override
-    public void taskStarted(String title, String location) {
     }
 
     @Override

@@ -5,9 +5,13 @@ import java.util.List;
 /** Receives the run's events as they happen; console and JSON print them. Calls may come from many threads. */
 public interface Reporter {
 
-    void playStarted(String title, List<String> hosts);
+    /** A play begins on these hosts; reporters that only care about results ignore it. */
+    default void playStarted(String title, List<String> hosts) {
+    }
 
-    void taskStarted(String title, String location);
+    /** A task begins; reporters that only care about results ignore it. */
+    default void taskStarted(String title, String location) {
+    }
 
     /** A handler is about to run on the hosts that notified it. */
     default void handlerStarted(String title, String location) {

@@ -35,11 +35,6 @@ public final class TimelineReporter implements Reporter {
     }
 
     @Override
-    public void taskStarted(String title, String location) {
-        // a step shows when a node has done it, with the node's name
-    }
-
-    @Override
     public synchronized void hostResult(HostResult r) {
         if (r.status() == Status.SKIPPED) {
             return;

@@ -50,14 +50,6 @@ public final class UpgradeTimelineRecorder implements Reporter {
     }
 
     @Override
-    public void playStarted(String title, List<String> hosts) {
-    }
-
-    @Override
-    public void taskStarted(String title, String location) {
-    }
-
-    @Override
     public synchronized void hostResult(HostResult r) {
         if (r.status() == Status.SKIPPED || !nodes.contains(r.host())) {
             return;
