@@ -45,7 +45,8 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    /** The exit code and message for an exception a command threw (package-visible for its test). */
+    static int onException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof ValidationException v) {
             for (Problem w : v.warnings()) {

@@ -29,12 +29,17 @@ record ScenarioRun(RunSummary summary, List<HostResult> results, List<ItemResult
         RecordingReporter reporter = new RecordingReporter();
         Scenario.Options o = scenario.options();
         RunSummary summary = new Engine(i -> hosts, dir).play(new PlayRequest(playbook, inventory,
-                Optional.ofNullable(o.limit()), o.forks(), o.extraVars(), reporter, o.check(), o.diff(), o.tags(),
+                Optional.ofNullable(o.limit()).map(l -> inFolder(l, dir)), o.forks(), o.extraVars(), reporter, o.check(), o.diff(), o.tags(),
                 o.skipTags(), Optional.ofNullable(o.startAtTask()), o.forceHandlers(), LockOptions.NONE));
         Path retry = dir.resolve(".steward/retry/playbook.hosts");
         Optional<String> retryFile = Files.isRegularFile(retry) ? Optional.of(Files.readString(retry)) : Optional.empty();
         return new ScenarioRun(summary, reporter.results(), reporter.items(), reporter.warnings(),
                 reporter.transcript(), hosts, retryFile);
+    }
+
+    /** A {@code @FILE} limit names a file among the scenario's files (the run's folder), as a retry file would be. */
+    private static String inFolder(String limit, Path dir) {
+        return limit.startsWith("@") ? "@" + dir.resolve(limit.substring(1)) : limit;
     }
 
     private static Path write(Path dir, String name, String text) throws IOException {
