@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.module.ModuleRegistry;
 import dev.steward.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** {@code steward doc}: the list, one module's page from its metadata, and an unknown module. */
@@ -17,6 +20,15 @@ class DocCommandTest {
             assertThat(run.out()).contains("  " + name + " ");
         }
         assertThat(run.out()).containsPattern("docker_compose +Brings a Docker Compose v2 project up");
+    }
+
+    @Test
+    void thePageForAnsibleUsersSaysHowEveryModuleDiffers() throws IOException {
+        String page = Files.readString(Path.of("docs/ansible-users.md"));
+        String modules = page.substring(page.indexOf("### Modules"), page.indexOf("### Inventory"));
+        for (String name : ModuleRegistry.standard().names()) {
+            assertThat(modules).as("docs/ansible-users.md, section Modules").contains("`" + name + "`");
+        }
     }
 
     @Test
