@@ -68,6 +68,7 @@ final class DocCommand implements Callable<Integer> {
             facts.add(p.type().name().toLowerCase(Locale.ROOT));
             facts.add(p.required() ? "required" : "optional");
             p.defaultValue().ifPresent(d -> facts.add("default: " + d));
+            p.format().ifPresent(f -> facts.add("format: " + f.shape()));
             if (!p.choices().isEmpty()) {
                 facts.add("choices: " + String.join(", ", p.choices()));
             }

@@ -107,6 +107,9 @@ public final class ArgsChecker {
             case ANY -> {
             }
         }
+        if (p.format().isPresent() && value instanceof YScalar s && !p.format().get().matches(s.text())) {
+            problems.add(value.location(), where + " must be " + p.format().get().shape() + ", not '" + s.text() + "'");
+        }
         if (!p.choices().isEmpty() && value instanceof YScalar s && !p.choices().contains(s.text())) {
             problems.add(value.location(), where + " must be one of " + String.join(", ", p.choices()) + ", not '"
                     + s.text() + "'", Suggestions.didYouMean(s.text(), p.choices()));

@@ -115,6 +115,9 @@ final class ModuleSchemas {
         if (!p.choices().isEmpty()) {
             typed = JSON.objectNode().set("enum", strings(p.choices()));
         }
+        if (p.format().isPresent()) {
+            typed = text().put("pattern", "^(?:" + p.format().get().pattern().pattern() + ")$");
+        }
         ObjectNode schema = p.type() == ParamType.ANY ? typed : anyOf(typed, template());
         return described(schema, p.doc() + (p.required() ? " (required)" : ""));
     }

@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** "Did you mean …?": the closest known name by edit distance, when it is close enough to be a typo. */
+/**
+ * "Did you mean …?": the closest known name by edit distance, when it is close enough to be a typo;
+ * otherwise the one known name that the given text begins (a cut-short word: {@code start} for
+ * {@code started}).
+ */
 public final class Suggestions {
 
     private Suggestions() {
@@ -12,10 +16,15 @@ public final class Suggestions {
 
     public static Optional<String> closest(String given, Collection<String> known) {
         int limit = Math.max(1, Math.min(3, given.length() / 3));
-        return known.stream()
+        Optional<String> typo = known.stream()
                 .filter(k -> distance(given.toLowerCase(), k.toLowerCase()) <= limit)
                 .min(Comparator.comparingInt((String k) -> distance(given.toLowerCase(), k.toLowerCase()))
                         .thenComparing(Comparator.naturalOrder()));
+        if (typo.isPresent() || given.length() < 3) {
+            return typo;
+        }
+        var longer = known.stream().filter(k -> k.toLowerCase().startsWith(given.toLowerCase())).distinct().toList();
+        return longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty();
     }
 
     /** The hint text for {@link Problem#hint()}: "did you mean 'x'?" or empty. */

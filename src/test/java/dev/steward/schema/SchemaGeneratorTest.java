@@ -207,6 +207,11 @@ class SchemaGeneratorTest {
         assertInvalid("- hosts: all\n  tasks:\n    - {command: ls, register: my-var}\n");
         assertInvalid("- hosts: all\n  handlers:\n    - block: [{command: ls}]\n      rescue: []\n");
         assertValid("- hosts: all\n  tasks:\n    - file: {path: \"${dir}\", mode: \"${mode}\", force: \"${f}\"}\n");
+        String sha = "a".repeat(64);
+        assertInvalid("- hosts: all\n  tasks:\n    - get_url: {url: http://x/y, dest: /y, checksum: 'md5:0a'}\n");
+        assertInvalid("- hosts: all\n  tasks:\n    - get_url: {url: 'x/y', dest: /y}\n");
+        assertValid("- hosts: all\n  tasks:\n    - get_url: {url: https://x/y, dest: /y, checksum: 'sha256:" + sha + "'}\n");
+        assertValid("- hosts: all\n  tasks:\n    - get_url: {url: \"${u}\", dest: /y, checksum: \"${c}\"}\n");
     }
 
     @Test

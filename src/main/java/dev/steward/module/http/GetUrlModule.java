@@ -35,11 +35,13 @@ public final class GetUrlModule implements Module {
 
     static {
         List<Param> params = new ArrayList<>();
-        params.add(Param.required("url", ParamType.STRING, "http, https or ftp URL (sent on curl's stdin)"));
+        params.add(Param.required("url", ParamType.STRING, "http, https or ftp URL (sent on curl's stdin)")
+                .format("(?:https?|ftp)://\\S+", "an http://, https:// or ftp:// URL"));
         params.add(Param.required("dest", ParamType.PATH,
                 "the file on the host; a folder means the URL's last path segment in it"));
         params.add(Param.optional("checksum", ParamType.STRING,
-                "sha256:HEX; the download must have it, and a file that has it already is kept"));
+                "sha256:HEX; the download must have it, and a file that has it already is kept")
+                .format("\\s*[sS][hH][aA]256:[0-9a-fA-F]{64}\\s*", "sha256:<64 hex digits> (the only algorithm supported)"));
         params.add(Param.optional("force", ParamType.BOOL,
                 "without checksum: download even when dest exists, replacing it when different (default false)"));
         params.addAll(CurlConfig.PARAMS);
