@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Docker modules on a fresh Debian 13 host over SSH: Debian's Docker installed and running
  * with live-restore, an image built on this machine loaded with {@code docker_image: load}, a
  * compose project that answers on 127.0.0.1:8080 inside the host; a second run changes nothing;
- * a changed compose file recreates the container.
+ * a changed compose file recreates the container. The same playbook in check mode on another fresh
+ * host reports what it would do and changes nothing.
  */
 @Tag("lab")
 class DockerModulesLabTest {
@@ -35,7 +36,7 @@ class DockerModulesLabTest {
     @BeforeAll
     static void start() throws Exception {
         buildImageTar(work.resolve("files/web.tar")); // while nothing else runs: docker build is the heavy part
-        lab = LabCluster.start(1);
+        lab = LabCluster.start(2);
     }
 
     @AfterAll
@@ -80,7 +81,30 @@ class DockerModulesLabTest {
     }
 
     private static String onHost(String command) {
-        return lab.host("lab1").exec("sh", "-c", command).getStdout();
+        return onHost("lab1", command);
+    }
+
+    private static String onHost(String host, String command) {
+        return lab.host(host).exec("sh", "-c", command).getStdout();
+    }
+
+    private static Path playbook(String hosts) throws IOException {
+        return Files.writeString(work.resolve("docker-" + hosts + ".yml"), """
+                - hosts: %s
+                  become: true
+                  gather_facts: false
+                  tasks:
+                    - name: Engine
+                      docker_install: {source: distro}
+                    - name: Image
+                      docker_image: {name: "%s", load: web.tar}
+                    - name: Folder
+                      file: {path: /opt/web, state: directory}
+                    - name: Compose file
+                      copy: {src: docker-compose.yml, dest: /opt/web/docker-compose.yml}
+                    - name: Web
+                      docker_compose: {project_src: /opt/web, pull: never}
+                """.formatted(hosts, IMAGE));
     }
 
     private static String compose(String greeting) {
@@ -108,23 +132,7 @@ class DockerModulesLabTest {
     @Test
     void installLoadComposeThenNothingChangesThenACompositionChangeRecreates() throws Exception {
         Files.writeString(work.resolve("files/docker-compose.yml"), compose("hi"));
-        Path playbook = work.resolve("docker.yml");
-        Files.writeString(playbook, """
-                - hosts: lab1
-                  become: true
-                  gather_facts: false
-                  tasks:
-                    - name: Engine
-                      docker_install: {source: distro}
-                    - name: Image
-                      docker_image: {name: "%s", load: web.tar}
-                    - name: Folder
-                      file: {path: /opt/web, state: directory}
-                    - name: Compose file
-                      copy: {src: docker-compose.yml, dest: /opt/web/docker-compose.yml}
-                    - name: Web
-                      docker_compose: {project_src: /opt/web, pull: never}
-                """.formatted(IMAGE));
+        Path playbook = playbook("lab1");
         String inventory = lab.inventory().toString();
 
         CliRun first = CliRun.of("play", playbook.toString(), "-i", inventory);
@@ -154,5 +162,26 @@ class DockerModulesLabTest {
         assertThat(onHost("docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' web-web-1"))
                 .contains("GREETING=hello again");
         assertThat(answer()).isEqualTo("hello-from-steward\n");
+    }
+
+    @Test
+    void checkModeOnAnotherFreshHostReportsEveryChangeAndChangesNothing() throws Exception {
+        if (!Files.exists(work.resolve("files/docker-compose.yml"))) {
+            Files.writeString(work.resolve("files/docker-compose.yml"), compose("hi"));
+        }
+        String before = onHost("lab2", "ls -la /opt /etc/docker 2>&1; dpkg -l | grep -c '^ii' ; command -v docker || true");
+
+        CliRun check = CliRun.of("play", playbook("lab2").toString(), "-i", lab.inventory().toString(), "--check",
+                "--diff");
+        assertThat(check.exitCode()).as(check.out()).isZero();
+        assertThat(check.recapOf("lab2")).as(check.out()).contains("ok=5 changed=5 unreachable=0 failed=0");
+        assertThat(task(check, "Engine")).contains("changed: [lab2]");
+        assertThat(task(check, "Image")).contains("changed: [lab2]").doesNotContain("uploaded");
+        assertThat(task(check, "Compose file")).contains("+    image: " + IMAGE);
+        assertThat(task(check, "Web")).contains("changed: [lab2]");
+
+        assertThat(onHost("lab2", "ls -la /opt /etc/docker 2>&1; dpkg -l | grep -c '^ii' ; command -v docker || true"))
+                .as("the host is as it was").isEqualTo(before);
+        assertThat(onHost("lab2", "test -e /opt/web && echo present || echo absent")).isEqualTo("absent\n");
     }
 }
