@@ -9,7 +9,10 @@ anything else, the version record and downgrade refusal, the 204 /health during 
 phase, /health and /readyz on 6688 only while holding the lease, JSON logs, prompt exit on SIGTERM.
 
 Stand-in only: STANDIN_UPGRADE_SECONDS (default 5) is how long "migrations" take when this version
-is newer than the database's, so the 204 phase can be observed.
+is newer than the database's, so the 204 phase can be observed. STANDIN_FAIL_AFTER_MIGRATION=1 (baked
+into a test release by `bin/build-standins --fails-after-migration VERSION`) makes `node start` crash
+(exit 2, as a Go panic, the lease not released) right after it has taken the lease and migrated the
+database (node_versions records its version), before it serves: a release that migrates, then fails.
 """
 import datetime, hashlib, ipaddress, json, os, random, re, signal, ssl, subprocess, sys, threading
 import time, tomllib, urllib.parse, urllib.request, uuid
@@ -553,6 +556,9 @@ class Node:
             if lock['Enabled']:
                 self.take_and_hold()
             self.handle_versioning()
+            if os.environ.get('STANDIN_FAIL_AFTER_MIGRATION') == '1':  # stand-in only: see the docstring
+                self.log('panic', f'stand-in fault: {VERSION} migrated the database, then crashes', 'RunNode')
+                os._exit(2)
             self.authenticate_keystore()
             try:
                 secret = os.path.join(self.root, 'secret')  # chainlink.FilePersistedSecretGenerator

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.engine.ChainlinkPairLab.Run;
 import dev.steward.lab.LabCluster;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code steward upgrade} and {@code steward restore} on one lab pair (see {@link ChainlinkPairLab}), the
  * tests in order: 2.10.0 → 2.11.0 under a probe; the downgrade refused; a stopped standby refused; a
  * release that never becomes healthy (2.12.0, built by {@code bin/build-standins --faulty 2.12.0}) stopped
- * after the first standby; restore of the backup the upgrade took brings 2.10.0 back. Run with
+ * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; a release that migrates
+ * the database, then crashes (2.13.0, {@code --fails-after-migration 2.13.0}): the upgrade says so, the
+ * restore undoes it. Run with
  * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
  */
 @Tag("lab")
@@ -45,9 +48,9 @@ class UpgradeLabTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String v : List.of("2.10.0", "2.11.0", "2.12.0")) {
+        for (String v : List.of("2.10.0", "2.11.0", "2.12.0", "2.13.0")) {
             assertThat(ChainlinkPairLab.STANDINS.resolve("steward-standin_chainlink_" + v + ".tar"))
-                    .as("run bin/build-standins --faulty 2.12.0 2.10.0 2.11.0 first").exists();
+                    .as("run bin/build-standins --faulty 2.12.0 --fails-after-migration 2.13.0 first").exists();
         }
         long t = System.nanoTime();
         lab = LabCluster.start(3);
@@ -223,6 +226,70 @@ class UpgradeLabTest {
         }
         pair.awaitOneServing();
         assertThat(pair.databaseVersion()).isEqualTo("2.10.0");
+    }
+
+    /**
+     * 2.13.0 (built by {@code bin/build-standins --fails-after-migration 2.13.0}) settles as a standby, takes
+     * the lease once the holder stops, migrates the database, then crashes on every start: the upgrade stops
+     * at the hand-over saying the database was migrated, and the restore of the backup it took brings the
+     * version the pair served before back. From whatever version the pair serves when it runs.
+     */
+    @Test
+    @Order(7)
+    void aReleaseThatMigratesThenFailsIsUndoneByRestore() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        String v = pair.image(holder).replaceFirst(".*:", "");
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:" + v);
+        assertThat(pair.databaseVersion()).isEqualTo(v);
+        Thread.sleep(3000); // a standby restarted by an earlier test settles (waiting for the lease)
+        // the hand-over may fail sooner than the default 120 s here: 2.13.0 crashes within seconds
+        Path timeout = Files.writeString(work.resolve("group_vars/chainlink.yml"), "upgrade_takeover_timeout: 40\n");
+        Run run;
+        try {
+            run = upgrade("--to", "2.13.0", "--yes");
+        } finally {
+            Files.delete(timeout);
+        }
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+        assertThat(run.out()).contains("upgrade stopped: node " + holder + ", step 'hand the lease over'")
+                .contains("check 'an upgraded node answers /health 200")
+                .contains("The database WAS migrated to 2.13.0")
+                .contains(v + " refuses to run on a 2.13.0 database").contains("the pair is down");
+        String backupPath = run.out().replaceAll("(?s).*The way back is the backup taken before the hand-over: "
+                + "`steward restore -i INVENTORY --backup (\\S+\\.dump)`.*", "$1");
+        assertThat(backupPath).as(run.out()).startsWith("/var/backups/chainlink-upgrade/").endsWith("-" + v + ".dump");
+        assertThat(pair.on("lab3", "cat " + backupPath + ".version")).isEqualTo(v);
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.13.0");
+        assertThat(pair.image(holder)).as("the old holder, started again as it was").isEqualTo("steward-standin/chainlink:" + v);
+        assertThat(pair.databaseVersion()).isEqualTo("2.13.0");
+        // what the operator sees on the nodes: 2.13.0 crashed after migrating, the old version refuses the database
+        assertThat(pair.on(standby, "docker logs chainlink 2>&1 | grep -c 'stand-in fault: 2.13.0 migrated the database'"))
+                .isNotEqualTo("0");
+        assertThat(awaitLog(holder, "is lower than database version (2.13.0)")).as("%s's old %s refuses the database", holder, v)
+                .isTrue();
+        for (String n : NODES) {
+            assertThat(pair.health(n)).as("%s serves nothing", n).isNotEqualTo("200");
+        }
+
+        Run restore = ChainlinkPairLab.steward("restore", "-i", inventory.toString(), "--backup", backupPath, "--yes");
+        assertThat(restore.exitCode()).as(restore.out()).isZero();
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:" + v);
+        }
+        pair.awaitOneServing();
+        assertThat(pair.databaseVersion()).isEqualTo(v);
+    }
+
+    /** Whether the node's container logs TEXT within 30 s. */
+    private static boolean awaitLog(String host, String text) throws InterruptedException {
+        for (int i = 0; i < 30; i++) {
+            if (!pair.on(host, "docker logs chainlink 2>&1 | grep -cF '" + text + "' || true").equals("0")) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 
     private Map<String, String> startTimes() {
