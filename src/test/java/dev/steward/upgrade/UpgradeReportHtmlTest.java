@@ -88,7 +88,7 @@ class UpgradeReportHtmlTest {
         Document svg = svgOf(html);
         NodeList lanes = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
         assertThat(phases((Element) lanes.item(1)))
-                .containsExactly("serving", "backup", "stopping", "stopped", "starting", "serving", "failed");
+                .containsExactly("serving", "backup", "stopping", "stopped", "starting", "waiting", "failed");
         assertThat(phases((Element) lanes.item(0))).last().isEqualTo("waiting");
         assertThat(html).contains("Stopped (exit 2): node node2, step 'Holder — stop the upgrade'")
                 .contains("check 'an upgraded node answers /health 200").contains("not serving &lt;503&gt;")
