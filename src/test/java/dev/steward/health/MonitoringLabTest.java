@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * lab3 PostgreSQL), lab3 also the monitor: node_exporter answers on 9100 everywhere; from the monitor, the
  * lease holder's /metrics proxy (6689) returns the node's own metrics while every other path answers 404,
  * the standby's answers 502 and another host is refused; after the monitor's health service has run once,
- * its node_exporter serves the steward health metrics of every host. Needs target/steward.jar (bin/steward
+ * its node_exporter serves the steward health metrics of every host. Then firewall.yml: its own reach test
+ * passes, and only the monitor still gets in to 6689 and 9100. Needs target/steward.jar (bin/steward
  * or mvn package builds it) and the stand-in tars (bin/build-standins).
  */
 @Tag("lab")
@@ -168,5 +169,17 @@ class MonitoringLabTest {
         for (String h : HOSTS) {
             assertThat(again.recapOf(h)).as(h).contains("changed=0");
         }
+
+        // the firewall's policy (its last play tests every path from every host) lets only the monitor in
+        long t2 = System.nanoTime();
+        CliRun firewall = CliRun.of("play", "playbooks/firewall.yml", "-i", inv.toString(), "-e", "firewall_rollback_timeout=30");
+        System.out.printf("firewall.yml: %.1f s%n", (System.nanoTime() - t2) / 1e9);
+        assertThat(firewall.exitCode()).as(firewall.printed()).isZero();
+        CliRun reach = CliRun.of("reach", "-i", inv.toString());
+        assertThat(reach.exitCode()).as(reach.printed()).isZero();
+        assertThat(reach.out()).contains(lab.host(holder).address() + ":6689").contains(lab.host("lab1").address() + ":9100");
+        assertThat(status("lab3", node + "/metrics")).isEqualTo("200");
+        assertThat(status(standby, node + "/metrics")).isEqualTo("000");
+        assertThat(status(standby, "http://" + lab.host("lab3").address() + ":9100/metrics")).isEqualTo("000");
     }
 }
