@@ -86,4 +86,38 @@ class MonitoringFilesTest {
         assertThat(proxyConfig(Map.of("groups", Map.of("monitor", List.of("mon1")), "addresses", Map.of("mon1", "10.8.0.40"),
                 "inventory_hostname", "node1"))).contains("listen " + dev.steward.reach.StackFirewall.CHAINLINK_METRICS + ";");
     }
+
+    /** The {@code that} of the named assert task in monitoring.yml's /metrics play, as written. */
+    private static String assertion(String task) throws IOException {
+        for (JsonNode play : YAML.readTree(Path.of("playbooks/monitoring.yml").toFile())) {
+            for (JsonNode t : play.path("tasks")) {
+                if (t.path("name").asText().equals(task)) {
+                    return t.path("assert").path("that").asText();
+                }
+            }
+        }
+        throw new AssertionError("no task " + task + " in monitoring.yml");
+    }
+
+    private static boolean holds(String expression, Map<String, Object> vars) {
+        return new TemplateEngine().condition(expression, Vars.EMPTY.with("test", vars, new SourceLocation("test", 1, 1)),
+                new SourceLocation("monitoring.yml", 1, 1));
+    }
+
+    @Test
+    void theProxyNeedsAMonitorAndRefusesThePortOfTheNodesOwnHttpsServer() throws IOException {
+        String monitor = assertion("A monitor host to let in");
+        assertThat(holds(monitor, Map.of("groups", Map.of("monitor", List.of("mon1"))))).isTrue();
+        assertThat(holds(monitor, Map.of("groups", Map.of("chainlink", List.of("node1"))))).isFalse();
+
+        String port = assertion("A port the node does not use itself");
+        assertThat(holds(port, Map.of())).isTrue();
+        assertThat(holds(port, Map.of("chainlink_networking", "published", "chainlink_tls_cert", "/chainlink/tls/crt"))).isTrue();
+        assertThat(holds(port, Map.of("chainlink_networking", "host", "chainlink_tls_cert", ""))).isTrue();
+        assertThat(holds(port, Map.of("chainlink_networking", "host", "chainlink_tls_cert", "/chainlink/tls/crt"))).isFalse();
+        assertThat(holds(port, Map.of("chainlink_networking", "host", "chainlink_tls_cert", "/chainlink/tls/crt",
+                "chainlink_metrics_port", 6689L))).isFalse();
+        assertThat(holds(port, Map.of("chainlink_networking", "host", "chainlink_tls_cert", "/chainlink/tls/crt",
+                "chainlink_metrics_port", 9189L))).isTrue();
+    }
 }
