@@ -8,6 +8,12 @@ Chainlink's validation messages, the RootDir mode, the lease row in the real Pos
 anything else, the version record and downgrade refusal, the 204 /health during the pre-migration
 phase, /health and /readyz on 6688 only while holding the lease, JSON logs, prompt exit on SIGTERM.
 
+GET /metrics: on the same web server as /health (core/web/router.go registers Prometheus' promhttp handler
+there), so only while the node holds the lease; Prometheus text format 0.0.4. Its families are a few of the
+real node's: `version{version,commit}` 1, `uptime_seconds` and `health{service_id}` (1 passing, 0 failing,
+for each check /health reports), all from core/services/health.go, and client_golang's
+`process_start_time_seconds`. The real node serves hundreds more (Go runtime, pipelines, EVM clients).
+
 Stand-in only: STANDIN_UPGRADE_SECONDS (default 5) is how long "migrations" take when this version
 is newer than the database's, so the 204 phase can be observed. STANDIN_FAIL_AFTER_MIGRATION=1 (baked
 into a test release by `bin/build-standins --fails-after-migration VERSION`) makes `node start` crash
@@ -619,7 +625,26 @@ class StartupHandler(BaseHTTPRequestHandler):
         pass
 
 
-class NodeHandler(BaseHTTPRequestHandler):  # core/web/health_controller.go
+def metrics(checks):
+    """The /metrics page: Prometheus text format 0.0.4, as promhttp writes it (HELP, TYPE, samples)."""
+    def label(value):
+        return str(value).replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n')
+    families = [
+        ('health', 'gauge', 'Health status by service',
+         [(f'{{service_id="{label(name)}"}}', 1 if err is None else 0) for name, err in sorted(checks.items())]),
+        ('process_start_time_seconds', 'gauge', 'Start time of the process since unix epoch in seconds.',
+         [('', f'{STARTED:.9e}')]),
+        ('uptime_seconds', 'counter', 'Uptime of the application measured in seconds', [('', f'{time.time() - STARTED:.3f}')]),
+        ('version', 'gauge', 'Node version information', [(f'{{commit="{label(SHA)}",version="{label(VERSION)}"}}', 1)]),
+    ]
+    lines = []
+    for name, kind, help_text, samples in families:
+        lines += [f'# HELP {name} {help_text}', f'# TYPE {name} {kind}']
+        lines += [f'{name}{labels} {value}' for labels, value in samples]
+    return '\n'.join(lines) + '\n'
+
+
+class NodeHandler(BaseHTTPRequestHandler):  # core/web/health_controller.go; /metrics: core/web/router.go
     def do_GET(self):
         path, _, query = self.path.partition('?')
         checks = self.server.node.checks
@@ -631,6 +656,14 @@ class NodeHandler(BaseHTTPRequestHandler):  # core/web/health_controller.go
                 for name, err in sorted(checks.items())]}).encode()
         elif path == '/readyz':
             pass
+        elif path == '/metrics':
+            body = metrics(checks).encode()
+            self.send_response(200)
+            self.send_header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         elif path == '/':
             ok, body = True, b'<!doctype html><title>Chainlink</title><p>Operator UI (stand-in)</p>'
         else:

@@ -19,7 +19,10 @@ import java.util.Optional;
  *   <li>postgres: {@code db_port} (default 5432) from the chainlink hosts only;</li>
  *   <li>eth: 8545 and 8546 (JSON-RPC over HTTP and WebSocket) from the chainlink hosts only, 30303 (P2P,
  *       TCP and UDP) from anyone;</li>
- *   <li>vpn: {@code vpn_port} (default 1194) over {@code vpn_proto} (default udp) from anyone.</li>
+ *   <li>vpn: {@code vpn_port} (default 1194) over {@code vpn_proto} (default udp) from anyone;</li>
+ *   <li>with a monitor group (monitoring.yml): every host's node_exporter (9100), and on the chainlink hosts
+ *       the proxy of the node's /metrics ({@code chainlink_metrics_port}, default 6689), from the monitor
+ *       hosts only.</li>
  * </ul>
  * Everything else incoming is denied.
  */
@@ -29,12 +32,17 @@ public final class StackFirewall {
     public static final String POSTGRES = "postgres";
     public static final String ETH = "eth";
     public static final String VPN = "vpn";
+    public static final String MONITOR = "monitor";
+    /** node_exporter's port (Debian's prometheus-node-exporter). */
+    public static final int NODE_EXPORTER = 9100;
+    /** The default port of monitoring.yml's proxy of the node's /metrics ({@code chainlink_metrics_port}). */
+    public static final int CHAINLINK_METRICS = 6689;
     /** The operator UI's port, which must never be reachable from another host. */
     public static final int OPERATOR_UI = 6688;
 
     /** The variables the policy reads (besides {@code groups}), for a module that evaluates them one by one. */
     public static final List<String> VARIABLES = List.of("groups", "firewall_ssh_port", "chainlink_p2p_port", "db_port",
-            "vpn_port", "vpn_proto");
+            "vpn_port", "vpn_proto", "chainlink_metrics_port");
 
     private StackFirewall() {
     }
@@ -62,6 +70,14 @@ public final class StackFirewall {
             Object proto = vars.get("vpn_proto");
             out.add(new Opening(number(vars, "vpn_port").orElse(1194), proto == null ? "udp" : proto.toString(),
                     Optional.empty(), "openvpn"));
+        }
+        List<String> monitors = groups.getOrDefault(MONITOR, List.of());
+        if (!monitors.isEmpty()) {
+            out.add(new Opening(NODE_EXPORTER, "tcp", Optional.of(monitors), "node_exporter"));
+            if (nodes.contains(host)) {
+                out.add(new Opening(number(vars, "chainlink_metrics_port").orElse(CHAINLINK_METRICS), "tcp", Optional.of(monitors),
+                        "chainlink metrics"));
+            }
         }
         return out;
     }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The stand-in images of lab-images/ (built by bin/build-standins when missing) behave as Chainlink
- * does where Steward depends on it: one lease holder serves 6688 and a standby refuses connections, a
- * killed holder is replaced within the lease duration, a node whose lease is taken exits, a short
- * keystore password is refused with Chainlink's message, a newer version answers 204 while it
+ * does where Steward depends on it: one lease holder serves 6688 (/health, /readyz, /metrics) and a
+ * standby refuses connections, a killed holder is replaced within the lease duration, a node whose
+ * lease is taken exits, a short keystore password is refused with Chainlink's message, a newer version answers 204 while it
  * migrates, an older version refuses a database a newer one used. Everything runs through the docker
  * CLI on a network, volumes and containers of its own, removed at the end.
  */
@@ -86,6 +86,10 @@ class StandinImagesTest {
                 .contains("\"EVM.1337.Node.primary\"").contains("\"passing\"").doesNotContain("failing");
         assertThat(docker.output("exec", holder, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                 "http://localhost:6688/readyz")).isEqualTo("200");
+        // /metrics is served by the same web server, so by the holder only (the standby refuses 6688 altogether)
+        assertThat(docker.output("exec", holder, "curl", "-s", "http://localhost:6688/metrics"))
+                .contains("# TYPE version gauge\nversion{commit=\"standin\",version=\"2.10.0\"} 1\n")
+                .contains("health{service_id=\"Database\"} 1\n").contains("process_start_time_seconds ");
 
         long killed = System.nanoTime();
         docker.output("kill", holder);

@@ -52,6 +52,25 @@ class ReachMatrixTest {
     }
 
     @Test
+    void withAMonitorOnlyItReachesNodeExporterAndTheNodesMetricsProxy() {
+        Map<String, Object> vars = Map.of("groups", Map.of("all", List.of("node1", "db1", "mon1"),
+                "chainlink", List.of("node1"), "postgres", List.of("db1"), "monitor", List.of("mon1")));
+        List<Target> targets = List.of(
+                new Target("node1", "10.0.0.10", "node1", 22, StackFirewall.openings("node1", vars), StackFirewall.closed("node1", vars)),
+                new Target("db1", "10.0.0.20", "db1", 22, StackFirewall.openings("db1", vars), StackFirewall.closed("db1", vars)),
+                new Target("mon1", "10.0.0.40", "mon1", 22, StackFirewall.openings("mon1", vars), StackFirewall.closed("mon1", vars)));
+        java.util.function.Function<String, List<String>> lines = source -> ReachMatrix.from(source, targets).stream()
+                .map(p -> p.target() + " " + p.endpoint() + " " + (p.mustOpen() ? "open" : "closed")).toList();
+        assertThat(lines.apply("mon1")).contains("node1 10.0.0.10:9100 open", "node1 10.0.0.10:6689 open",
+                "node1 10.0.0.10:6688 closed", "db1 10.0.0.20:9100 open").doesNotContain("db1 10.0.0.20:6689 open");
+        assertThat(lines.apply("db1")).contains("node1 10.0.0.10:9100 closed", "node1 10.0.0.10:6689 closed",
+                "mon1 10.0.0.40:9100 closed");
+        assertThat(lines.apply(Path.CONTROLLER)).contains("node1 10.0.0.10:6689 closed");
+        // without a monitor group, neither port is in the policy
+        assertThat(lines("node1")).noneMatch(l -> l.contains(":9100 ") || l.contains(":6689 "));
+    }
+
+    @Test
     void aMismatchExitsOneAndAnUnreachableHostThree() {
         Path mustOpen = new Path("node1", "db1", "10.0.0.20", 5432, "postgres", true);
         Path mustClose = new Path("eth1", "db1", "10.0.0.20", 5432, "postgres", false);
