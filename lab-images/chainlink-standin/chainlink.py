@@ -11,7 +11,7 @@ phase, /health and /readyz on 6688 only while holding the lease, JSON logs, prom
 GET /metrics: on the same web server as /health (core/web/router.go registers Prometheus' promhttp handler
 there), so only while the node holds the lease; Prometheus text format 0.0.4. Its families are a few of the
 real node's: `version{version,commit}` 1, `uptime_seconds` and `health{service_id}` (1 passing, 0 failing,
-for each check /health reports), all from core/services/health.go, and client_golang's
+for each check /health reports), all from core/services/promreporter/health.go (version and uptime_seconds are counters there), and client_golang's
 `process_start_time_seconds`. The real node serves hundreds more (Go runtime, pipelines, EVM clients).
 
 Stand-in only: STANDIN_UPGRADE_SECONDS (default 5) is how long "migrations" take when this version
@@ -635,7 +635,7 @@ def metrics(checks):
         ('process_start_time_seconds', 'gauge', 'Start time of the process since unix epoch in seconds.',
          [('', f'{STARTED:.9e}')]),
         ('uptime_seconds', 'counter', 'Uptime of the application measured in seconds', [('', f'{time.time() - STARTED:.3f}')]),
-        ('version', 'gauge', 'Node version information', [(f'{{commit="{label(SHA)}",version="{label(VERSION)}"}}', 1)]),
+        ('version', 'counter', 'Application version information', [(f'{{commit="{label(SHA)}",version="{label(VERSION)}"}}', 1)]),
     ]
     lines = []
     for name, kind, help_text, samples in families:
