@@ -11,7 +11,7 @@ phase, /health and /readyz on 6688 only while holding the lease, JSON logs, prom
 GET /metrics: on the same web server as /health (core/web/router.go registers Prometheus' promhttp handler
 there), so only while the node holds the lease; Prometheus text format 0.0.4. Its families are a few of the
 real node's: `version{version,commit}` 1, `uptime_seconds` and `health{service_id}` (1 passing, 0 failing,
-for each check /health reports), all from core/services/promreporter/health.go (version and uptime_seconds are counters there), and client_golang's
+for each check /health reports), as the Go package promhealth registers them (version and uptime_seconds are counters), and client_golang's
 `process_start_time_seconds`. The real node serves hundreds more (Go runtime, pipelines, EVM clients).
 
 Stand-in only: STANDIN_UPGRADE_SECONDS (default 5) is how long "migrations" take when this version
