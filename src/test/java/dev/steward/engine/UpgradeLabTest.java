@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.engine.ChainlinkPairLab.Run;
+import dev.steward.cli.Main;
 import dev.steward.lab.LabCluster;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code steward upgrade} and {@code steward restore} on one lab pair (see {@link ChainlinkPairLab}), the
  * tests in order: 2.10.0 → 2.11.0 under a probe; the downgrade refused; a stopped standby refused; a
  * release that never becomes healthy (2.12.0, built by {@code bin/build-standins --faulty 2.12.0}) stopped
- * after the first standby; restore of the backup the upgrade took brings 2.10.0 back. Run with
+ * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; an upgrade killed
+ * (SIGKILL) right after the old holder stopped, then run again, finishes the job. Run with
  * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
  */
 @Tag("lab")
@@ -91,7 +100,8 @@ class UpgradeLabTest {
                     + "sleep 0.2; done' >/tmp/probe.log 2>&1 </dev/null & echo $! >/tmp/probe.pid");
         }
         long start = System.nanoTime();
-        Run run = upgrade("--to", "2.11.0", "--yes", "--output", "json");
+        Path report = work.resolve("upgrade.html");
+        Run run = upgrade("--to", "2.11.0", "--yes", "--output", "json", "--report", report.toString());
         long totalMs = (System.nanoTime() - start) / 1_000_000;
         Map<String, List<String[]>> samples = new HashMap<>();
         for (String n : NODES) {
@@ -105,6 +115,17 @@ class UpgradeLabTest {
         }
         pair.awaitOneServing();
         assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+
+        // the picture: one lane per node, with the phases a user reads off it
+        String html = Files.readString(report);
+        assertThat(html).contains("steward upgrade: 2.10.0 → 2.11.0")
+                .contains("Finished: every node runs the new version.");
+        assertThat(lane(html, holder)).as("the holder's lane").contains("data-phase=\"serving\"")
+                .contains("data-phase=\"stopping\"").contains("data-phase=\"starting\"")
+                .contains("data-phase=\"waiting\"");
+        assertThat(lane(html, standby)).as("the standby's lane").contains("data-phase=\"starting\"")
+                .contains("data-phase=\"waiting\"").contains("data-phase=\"serving\"")
+                .doesNotContain("data-phase=\"stopping\"");
 
         // never both down; the longest time no node answered /health 200
         Timeline t = Timeline.of(samples);
@@ -135,6 +156,14 @@ class UpgradeLabTest {
                 + "for the lease %d ms, image upload and load (per node, in parallel) %d ms, Steward's own overhead %d ms"
                 + " (%d ms without the image transfer)%n", totalMs, nodeTime, imageMs, totalMs - nodeTime,
                 totalMs - nodeTime - imageMs);
+    }
+
+    /** The SVG group of a node's lane in the --report page. */
+    private static String lane(String html, String node) {
+        Matcher m = Pattern.compile("<g class=\"lane\" data-node=\"" + node + "\">(.*?)</g>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("a lane for %s in the report", node).isTrue();
+        return m.group(1);
     }
 
     private static boolean isNodeWait(String task) {
@@ -223,6 +252,77 @@ class UpgradeLabTest {
         }
         pair.awaitOneServing();
         assertThat(pair.databaseVersion()).isEqualTo("2.10.0");
+    }
+
+    @Test
+    @Order(6)
+    void killingTheUpgradeMidWayAndRunningItAgainFinishesTheJob() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        assertThat(pair.image(holder)).as("restored by test 5").isEqualTo("steward-standin/chainlink:2.10.0");
+        Thread.sleep(3000); // the restored standby settles (waiting for the lease)
+
+        // the upgrade as its own process, SIGKILLed at the worst moment: the old holder just stopped, the
+        // upgraded standby taking the lease over, and the run's deploy locks still on the hosts
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process first = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "upgrade", "-i", inventory.toString(), "--to", "2.11.0", "--yes", "--output",
+                "json").redirectErrorStream(true).start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!first.waitFor(5, TimeUnit.MINUTES)) {
+                    first.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                first.destroyForcibly();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder printed = new StringBuilder();
+        boolean killed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                System.out.println("[killed run] " + line);
+                printed.append(line).append('\n');
+                if (!line.startsWith("{")) {
+                    continue;
+                }
+                JsonNode e = json.readTree(line);
+                if (e.path("event").asText().equals("host_result") && e.path("host").asText().equals(holder)
+                        && e.path("task").asText().startsWith("Holder — stop it")) {
+                    assertThat(e.path("status").asText()).as(printed.toString()).isEqualTo("changed");
+                    first.destroyForcibly(); // SIGKILL: no chance to release the locks or say anything
+                    killed = true;
+                    break;
+                }
+            }
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(killed).as("the run reached 'Holder — stop it':%n%s", printed).isTrue();
+        assertThat(pair.on(holder, "docker inspect --format '{{.State.Running}}' chainlink")).isEqualTo("false");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.on(holder, "cat /var/lib/steward/deploy.lock")).as("the killed run's lock is left behind")
+                .contains("pid=" + first.pid());
+        String upgradedStart = pair.startedAt(standby);
+
+        // the same command again: it takes the dead run's locks over and finishes the job
+        Run again = upgrade("--to", "2.11.0", "--yes");
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).containsPattern("the deploy lock on " + holder + " was left by run \\w+ \\('upgrade "
+                + "--to 2\\.11\\.0', pid " + first.pid() + ", this machine\\), which is no longer running: taken over")
+                .contains("continuing an interrupted upgrade: " + holder + " is stopped on 2.10.0, " + standby + " ");
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.11.0");
+            assertThat(pair.on(n, "test -e /var/lib/steward/deploy.lock && echo locked || echo free")).isEqualTo("free");
+        }
+        assertThat(pair.awaitOneServing()).as("the upgraded node serves").isEqualTo(standby);
+        assertThat(pair.startedAt(standby)).as("the upgraded node was not restarted").isEqualTo(upgradedStart);
+        assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
     }
 
     private Map<String, String> startTimes() {
