@@ -157,6 +157,8 @@ final class UpgradeCommand implements Callable<Integer> {
                                     + " above; nothing was changed.")
                     : summary.exitCode() == 0 ? "upgrade finished in " + seconds + " s: " + String.join(", ", nodes)
                             + " run " + version + "."
+                    : summary.exitCode() == RunSummary.INTERRUPTED ? "upgrade interrupted after " + seconds + " s: "
+                            + "the step in flight finished; run the same command again to continue where it stopped."
                     : "upgrade stopped (exit " + summary.exitCode() + ") after " + seconds + " s: the FAILED step above"
                             + " names the node, the step, the check and what to do next.");
         }

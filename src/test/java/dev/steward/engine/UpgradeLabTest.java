@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code steward upgrade} and {@code steward restore} on one lab pair (see {@link ChainlinkPairLab}), the
  * tests in order: 2.10.0 → 2.11.0 under a probe; the downgrade refused; a stopped standby refused; a
  * release that never becomes healthy (2.12.0, built by {@code bin/build-standins --faulty 2.12.0}) stopped
- * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; an upgrade killed
- * (SIGKILL) right after the old holder stopped, then run again, finishes the job. Run with
+ * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; an upgrade stopped
+ * by Ctrl-C, run again and killed (SIGKILL) right after the old holder stopped, then run again, finishes the
+ * job. Run with
  * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
  */
 @Tag("lab")
@@ -256,65 +257,61 @@ class UpgradeLabTest {
 
     @Test
     @Order(6)
-    void killingTheUpgradeMidWayAndRunningItAgainFinishesTheJob() throws Exception {
+    void anUpgradeStoppedMidWayByCtrlCOrKilledFinishesWhenRunAgain() throws Exception {
         String holder = pair.awaitOneServing();
         String standby = holder.equals("lab1") ? "lab2" : "lab1";
         assertThat(pair.image(holder)).as("restored by test 5").isEqualTo("steward-standin/chainlink:2.10.0");
         Thread.sleep(3000); // the restored standby settles (waiting for the lease)
 
-        // the upgrade as its own process, SIGKILLed at the worst moment: the old holder just stopped, the
-        // upgraded standby taking the lease over, and the run's deploy locks still on the hosts
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process first = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "upgrade", "-i", inventory.toString(), "--to", "2.11.0", "--yes", "--output",
-                "json").redirectErrorStream(true).start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!first.waitFor(5, TimeUnit.MINUTES)) {
-                    first.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                first.destroyForcibly();
-            }
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
-        ObjectMapper json = new ObjectMapper();
+        // Ctrl-C once the standby is recreated: the step in flight finishes, the locks are released, exit 99
+        Process ctrlC = upgradeProcess("--to", "2.11.0", "--yes");
         StringBuilder printed = new StringBuilder();
-        boolean killed = false;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                System.out.println("[killed run] " + line);
-                printed.append(line).append('\n');
-                if (!line.startsWith("{")) {
-                    continue;
-                }
-                JsonNode e = json.readTree(line);
-                if (e.path("event").asText().equals("host_result") && e.path("host").asText().equals(holder)
-                        && e.path("task").asText().startsWith("Holder — stop it")) {
-                    assertThat(e.path("status").asText()).as(printed.toString()).isEqualTo("changed");
-                    first.destroyForcibly(); // SIGKILL: no chance to release the locks or say anything
-                    killed = true;
-                    break;
-                }
-            }
-        } finally {
-            first.destroyForcibly();
-            first.waitFor(30, TimeUnit.SECONDS);
+        assertThat(readUntil(ctrlC, printed, line -> line.contains(" " + standby + " ")
+                && line.contains("Standby — recreate the container") && line.contains("changed")))
+                .as("the run recreated the standby:%n%s", printed).isTrue();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(ctrlC.pid())).start().waitFor()).isZero();
+        readUntil(ctrlC, printed, line -> false);
+        assertThat(ctrlC.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(ctrlC.exitValue()).as(printed.toString()).isEqualTo(99);
+        assertThat(printed.toString()).contains("interrupted: the step in flight finished, nothing after it started, "
+                + "and the deploy locks were released. To resume, run the same command again")
+                .contains("upgrade interrupted after").doesNotContain("--start-at-task");
+        for (String n : NODES) {
+            assertThat(pair.on(n, "test -e /var/lib/steward/deploy.lock && echo locked || echo free")).isEqualTo("free");
         }
-        assertThat(killed).as("the run reached 'Holder — stop it':%n%s", printed).isTrue();
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
+        assertThat(pair.health(holder)).as("the holder still serves").isEqualTo("200");
+        String upgradedStart = pair.startedAt(standby);
+
+        // run again, and SIGKILL it at the worst moment: the old holder just stopped, the upgraded standby
+        // taking the lease over, the run's deploy locks still on the hosts
+        Process killed = upgradeProcess("--to", "2.11.0", "--yes", "--output", "json");
+        printed.setLength(0);
+        ObjectMapper json = new ObjectMapper();
+        boolean holderStopped = readUntil(killed, printed, line -> {
+            if (!line.startsWith("{")) {
+                return false;
+            }
+            JsonNode e = json.readTree(line);
+            return e.path("event").asText().equals("host_result") && e.path("host").asText().equals(holder)
+                    && e.path("task").asText().startsWith("Holder — stop it")
+                    && e.path("status").asText().equals("changed");
+        });
+        killed.destroyForcibly(); // SIGKILL: no chance to release the locks or say anything
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(holderStopped).as("the run stopped the old holder:%n%s", printed).isTrue();
         assertThat(pair.on(holder, "docker inspect --format '{{.State.Running}}' chainlink")).isEqualTo("false");
         assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
-        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.startedAt(standby)).as("the standby, already on 2.11.0, was left alone").isEqualTo(upgradedStart);
         assertThat(pair.on(holder, "cat /var/lib/steward/deploy.lock")).as("the killed run's lock is left behind")
-                .contains("pid=" + first.pid());
-        String upgradedStart = pair.startedAt(standby);
+                .contains("pid=" + killed.pid());
 
         // the same command again: it takes the dead run's locks over and finishes the job
         Run again = upgrade("--to", "2.11.0", "--yes");
         assertThat(again.exitCode()).as(again.out()).isZero();
         assertThat(again.out()).containsPattern("the deploy lock on " + holder + " was left by run \\w+ \\('upgrade "
-                + "--to 2\\.11\\.0', pid " + first.pid() + ", this machine\\), which is no longer running: taken over")
+                + "--to 2\\.11\\.0', pid " + killed.pid() + ", this machine\\), which is no longer running: taken over")
                 .contains("continuing an interrupted upgrade: " + holder + " is stopped on 2.10.0, " + standby + " ");
         for (String n : NODES) {
             assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.11.0");
@@ -323,6 +320,47 @@ class UpgradeLabTest {
         assertThat(pair.awaitOneServing()).as("the upgraded node serves").isEqualTo(standby);
         assertThat(pair.startedAt(standby)).as("the upgraded node was not restarted").isEqualTo(upgradedStart);
         assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+    }
+
+    /** {@code steward upgrade -i INVENTORY ARGS} as its own process (stdout and stderr together), ended after 5 min. */
+    private static Process upgradeProcess(String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "upgrade", "-i", inventory.toString()));
+        command.addAll(List.of(more));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return p;
+    }
+
+    /** What a run prints, read live into {@code printed} until a line {@code stop} accepts (true) or the end (false). */
+    private static boolean readUntil(Process p, StringBuilder printed, LinePredicate stop) throws Exception {
+        BufferedReader out = READERS.computeIfAbsent(p, x -> new BufferedReader(
+                new InputStreamReader(x.getInputStream(), StandardCharsets.UTF_8)));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            System.out.println("[upgrade pid " + p.pid() + "] " + line);
+            printed.append(line).append('\n');
+            if (stop.test(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Map<Process, BufferedReader> READERS = new HashMap<>();
+
+    @FunctionalInterface
+    private interface LinePredicate {
+        boolean test(String line) throws Exception;
     }
 
     private Map<String, String> startTimes() {
