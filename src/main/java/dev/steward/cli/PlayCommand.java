@@ -70,8 +70,9 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
     boolean forceHandlers;
 
-    @Option(names = "--break-lock", description = "remove the deploy lock another run left (a crashed or killed "
-            + "run; each one removed is named), then take it")
+    @Option(names = "--break-lock", description = "remove the deploy lock another run left (crashed, killed, or its machine down; "
+            + "each one removed is named), then take it; a run killed on this machine needs no --break-lock: "
+            + "its lock is taken over")
     boolean breakLock;
 
     @Option(names = "--list-tasks", description = "list the tasks that would run, and stop")

@@ -42,8 +42,9 @@ final class RestoreCommand implements Callable<Integer> {
             description = "the backup on the database host, e.g. /var/backups/chainlink-upgrade/chainlink-…-2.10.0.dump")
     String backup;
 
-    @Option(names = "--break-lock", description = "remove the deploy lock another run left (a crashed or killed run; "
-            + "each one removed is named), then take it")
+    @Option(names = "--break-lock", description = "remove the deploy lock another run left (crashed, killed, or its machine down; "
+            + "each one removed is named), then take it; a run killed on this machine needs no --break-lock: "
+            + "its lock is taken over")
     boolean breakLock;
 
     @Option(names = "--yes", description = "do not ask (needed when stdin is not a terminal)")

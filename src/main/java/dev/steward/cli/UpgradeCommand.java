@@ -34,10 +34,15 @@ import picocli.CommandLine.Option;
                 "`steward restore`), the holder stops, an upgraded node must take the lease and answer",
                 "/health 200 several times in a row, and the old holder is recreated as a standby.",
                 "A failed check stops it (exit 2) naming the node, the step, the check and what to do",
-                "next; running it again continues where it stopped.",
+                "next; running it again continues where it stopped (each step checks before it acts:",
+                "a node already on the new version is not restarted). After a killed run (even with the",
+                "old holder stopped), a node stopped while every running node already runs the new",
+                "version is taken as an interrupted upgrade: it says so and recreates that node.",
                 "",
                 "It takes the deploy lock on every target host first, as play does: while another run",
-                "holds one it refuses (exit 1), naming that run; --break-lock removes a stale lock.",
+                "holds one it refuses (exit 1), naming that run; a lock left by a run killed on this",
+                "machine (its process gone) is taken over, saying so; --break-lock removes any other",
+                "stale lock.",
                 "",
                 "Exit codes: 0 done; 1 a host is locked by another run (nothing changed); 2 a check",
                 "failed or the upgrade was refused (nothing changed before the first node); 3 a host",
@@ -61,8 +66,9 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = {"-C", "--check"}, description = "print the plan (order, steps, checks) after the preflight; change nothing")
     boolean check;
 
-    @Option(names = "--break-lock", description = "remove the deploy lock another run left (a crashed or killed run; "
-            + "each one removed is named), then take it")
+    @Option(names = "--break-lock", description = "remove the deploy lock another run left (crashed, killed, or its machine down; "
+            + "each one removed is named), then take it; a run killed on this machine needs no --break-lock: "
+            + "its lock is taken over")
     boolean breakLock;
 
     @Option(names = "--yes", description = "do not ask (needed when stdin is not a terminal)")
@@ -151,6 +157,8 @@ final class UpgradeCommand implements Callable<Integer> {
                                     + " above; nothing was changed.")
                     : summary.exitCode() == 0 ? "upgrade finished in " + seconds + " s: " + String.join(", ", nodes)
                             + " run " + version + "."
+                    : summary.exitCode() == RunSummary.INTERRUPTED ? "upgrade interrupted after " + seconds + " s: "
+                            + "the step in flight finished; run the same command again to continue where it stopped."
                     : "upgrade stopped (exit " + summary.exitCode() + ") after " + seconds + " s: the FAILED step above"
                             + " names the node, the step, the check and what to do next.");
         }

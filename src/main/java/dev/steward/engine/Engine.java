@@ -143,11 +143,13 @@ public final class Engine {
         }
         RetryFile.update(workDir, request.playbook(), outcome.failedHosts(), reporter);
         if (outcome.interrupted()) {
+            // only `play` takes --start-at-task; `upgrade` and `restore` simply run again
+            Optional<String> startAt = outcome.stoppedBefore().filter(t -> request.lock().command().startsWith("play "));
             reporter.warning("interrupted: the step in flight finished, nothing after it started"
                     + (request.lock().enabled() && !request.check() ? ", and the deploy locks were released" : "")
                     + ". To resume, run the same command again"
-                    + outcome.stoppedBefore().map(t -> " with --start-at-task '" + t + "'").orElse("")
-                    + (outcome.stoppedBefore().isPresent() ? ", or without it (every task checks before it acts)" : "")
+                    + startAt.map(t -> " with --start-at-task '" + t + "', or without it").orElse("")
+                    + (outcome.stoppedBefore().isPresent() ? " (every task checks before it acts)" : "")
                     + ".");
             return new RunSummary(outcome.summary().recap(), RunSummary.INTERRUPTED);
         }

@@ -63,9 +63,17 @@ public final class DeployLocks implements AutoCloseable {
                 reporter.warning("--break-lock: removed the deploy lock on " + t.host() + " held by "
                         + t.broken().get().describe(Instant.now()));
             }
+            if (l instanceof HostLock.Taken t && t.takenOver().isPresent()) {
+                LockHolder gone = t.takenOver().get();
+                reporter.warning("the deploy lock on " + t.host() + " was left by run " + gone.runId() + " ('"
+                        + gone.command() + "', pid " + gone.pid() + ", this machine), which is no longer running: "
+                        + "taken over");
+            }
         }
-        List<String> refusals = found.stream().filter(l -> l instanceof HostLock.Held).map(l -> l.host()
-                + " is locked by " + ((HostLock.Held) l).holder().describe(Instant.now()) + ".").toList();
+        List<String> refusals = found.stream().filter(l -> l instanceof HostLock.Held).map(l -> (HostLock.Held) l)
+                .map(l -> l.host() + " is locked by " + l.holder().describe(Instant.now()) + "."
+                        + (l.holder().machine().equals(me.machine()) ? " That run's process (pid " + l.holder().pid()
+                                + ", this machine) is still running." : "")).toList();
         if (!refusals.isEmpty()) {
             locks.release(reporter);
             locks.close();
@@ -149,7 +157,13 @@ public final class DeployLocks implements AutoCloseable {
             Apply root = root(s, host);
             Optional<LockHolder> broken = breakLock ? file.breakIt(root) : Optional.empty();
             HostLock taken = file.take(root, me);
-            return taken instanceof HostLock.Taken ? new HostLock.Taken(host.name(), broken) : taken;
+            // a run killed on this very machine (SIGKILL, a crash) had no chance to release: provably gone
+            if (taken instanceof HostLock.Held held && held.holder().leftByAGoneProcessOn(me.machine())) {
+                HostLock over = file.takeOver(root, held.holder(), me);
+                return over instanceof HostLock.Taken
+                        ? new HostLock.Taken(host.name(), broken, Optional.of(held.holder())) : over;
+            }
+            return taken instanceof HostLock.Taken ? new HostLock.Taken(host.name(), broken, Optional.empty()) : taken;
         } catch (TransportException e) {
             return new HostLock.Unreachable(host.name(), e.getMessage());
         } catch (BecomeException e) {

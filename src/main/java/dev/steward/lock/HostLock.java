@@ -5,8 +5,16 @@ public sealed interface HostLock {
 
     String host();
 
-    /** This run holds the lock; {@code broken} is the holder whose lock --break-lock removed first, if any. */
-    record Taken(String host, java.util.Optional<LockHolder> broken) implements HostLock {
+    /**
+     * This run holds the lock; {@code broken} is the holder whose lock --break-lock removed first, if any;
+     * {@code takenOver} the holder whose run was killed on this machine, its lock taken over, if any.
+     */
+    record Taken(String host, java.util.Optional<LockHolder> broken, java.util.Optional<LockHolder> takenOver)
+            implements HostLock {
+
+        static Taken plain(String host) {
+            return new Taken(host, java.util.Optional.empty(), java.util.Optional.empty());
+        }
     }
 
     /** Another run holds it (or, in a check run, someone does). */

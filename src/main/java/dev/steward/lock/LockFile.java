@@ -34,7 +34,7 @@ record LockFile(String path) {
         CommandResult r = root.run(script, new ByteArrayInputStream(me.text().getBytes(StandardCharsets.UTF_8)));
         String out = r.stdout();
         if (r.exitCode() == 0 && out.startsWith(TAKEN)) {
-            return new HostLock.Taken(root.host(), Optional.empty());
+            return HostLock.Taken.plain(root.host());
         }
         if (r.exitCode() == 0 && out.startsWith(HELD)) {
             return new HostLock.Held(root.host(), LockHolder.parse(out.substring(HELD.length())));
@@ -48,6 +48,25 @@ record LockFile(String path) {
         String p = ShellQuote.quote(path);
         CommandResult r = root.query("if [ -e " + p + " ]; then cat " + p + " && rm -f " + p + "; fi");
         return r.stdout().isBlank() ? Optional.empty() : Optional.of(LockHolder.parse(r.stdout()));
+    }
+
+    /**
+     * Removes the lock if it still is {@code gone}'s (a run killed on this machine), then takes it for
+     * {@code me}. The check and the removal happen under flock(1) on a file beside the lock, so of two runs
+     * taking over at once, one removes the stale lock and the other then finds the winner's.
+     */
+    HostLock takeOver(Apply root, LockHolder gone, LockHolder me) throws TransportException, BecomeException,
+            InterruptedException {
+        String p = ShellQuote.quote(path);
+        String stale = ShellQuote.quote("run=" + gone.runId());
+        CommandResult r = root.query("p=" + p + "; remove() { if grep -qx " + stale + " \"$p\" 2>/dev/null; then "
+                + "rm -f \"$p\"; fi; }\n"
+                + "if command -v flock >/dev/null; then ( flock 9 && remove ) 9>\"$p.takeover\"; else remove; fi");
+        if (!r.succeeded()) {
+            return new HostLock.Failed(root.host(), "cannot remove the stale deploy lock " + path + " (exit "
+                    + r.exitCode() + "): " + r.stderr().strip());
+        }
+        return take(root, me);
     }
 
     /** Who holds the lock, read without sudo (the file is world-readable). */

@@ -1,11 +1,18 @@
 package dev.steward.lock;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,27 +26,69 @@ import java.util.UUID;
  * @param command what that run is, e.g. {@code play playbooks/site.yml}
  * @param since when it took the lock (UTC)
  * @param runId tells this run's lock from another's, so a run only ever removes its own
+ * @param pid the controller process of that run (0: unknown, a lock written by hand or by an older Steward)
+ * @param machine which controller machine that process runs on (see {@link #thisMachine()}); "unknown" if not said
  */
-public record LockHolder(String who, String command, Instant since, String runId) {
+public record LockHolder(String who, String command, Instant since, String runId, long pid, String machine) {
+
+    static final String UNKNOWN = "unknown";
 
     /** This controller, now, for {@code command}, with a fresh run id. */
     public static LockHolder here(String command) {
-        String host;
+        return new LockHolder(System.getProperty("user.name") + "@" + hostname(), command,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID().toString().substring(0, 8),
+                ProcessHandle.current().pid(), thisMachine());
+    }
+
+    /**
+     * This machine, as the lock file records it: a digest of /etc/machine-id when readable (the id itself is
+     * meant to stay private, and the lock file is world-readable), else the host name. Two controllers in
+     * containers or on clones may share a host name; a pid is only meaningful on its own machine.
+     */
+    static String thisMachine() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+            String id = Files.readString(Path.of("/etc/machine-id")).strip();
+            if (!id.isEmpty()) {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(("steward deploy lock " + id).getBytes(StandardCharsets.UTF_8));
+                return "id:" + HexFormat.of().formatHex(digest, 0, 8);
+            }
+        } catch (IOException | SecurityException | NoSuchAlgorithmException e) {
+            // no machine id (macOS, a minimal container): the host name is the next best thing
         }
-        return new LockHolder(System.getProperty("user.name") + "@" + host, command,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID().toString().substring(0, 8));
+        return "host:" + hostname();
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+        }
+    }
+
+    /**
+     * True when this lock was taken by a process on {@code machine} that is no longer running: its run was
+     * killed (SIGKILL, a crash) before it could release the lock. A pid now used by a process started after
+     * the lock was taken is another process, so the run is gone too. Unknown pid or machine: never.
+     */
+    public boolean leftByAGoneProcessOn(String machine) {
+        if (pid <= 0 || UNKNOWN.equals(this.machine) || !this.machine.equals(machine)) {
+            return false;
+        }
+        Instant latestStart = since.plusSeconds(1); // since is truncated to the second
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(s -> !s.isAfter(latestStart)).orElse(true))
+                .isEmpty();
     }
 
     /** The lock file's text. */
     public String text() {
-        return "holder=" + oneLine(who) + "\ncommand=" + oneLine(command) + "\nsince=" + since + "\nrun=" + runId + "\n";
+        return "holder=" + oneLine(who) + "\ncommand=" + oneLine(command) + "\nsince=" + since + "\nrun=" + runId
+                + "\npid=" + pid + "\nmachine=" + oneLine(machine) + "\n";
     }
 
-    /** Reads a lock file; fields it lacks (a lock written by hand, a cut file) read as "unknown". */
+    /** Reads a lock file; fields it lacks (a lock written by hand, a cut file) read as "unknown" (pid 0). */
     public static LockHolder parse(String text) {
         Map<String, String> fields = new LinkedHashMap<>();
         text.lines().forEach(l -> {
@@ -54,8 +103,14 @@ public record LockHolder(String who, String command, Instant since, String runId
         } catch (DateTimeParseException e) {
             since = Instant.EPOCH;
         }
-        return new LockHolder(fields.getOrDefault("holder", "unknown"), fields.getOrDefault("command", "unknown"),
-                since, fields.getOrDefault("run", "unknown"));
+        long pid;
+        try {
+            pid = Long.parseLong(fields.getOrDefault("pid", "0"));
+        } catch (NumberFormatException e) {
+            pid = 0;
+        }
+        return new LockHolder(fields.getOrDefault("holder", UNKNOWN), fields.getOrDefault("command", UNKNOWN),
+                since, fields.getOrDefault("run", UNKNOWN), pid, fields.getOrDefault("machine", UNKNOWN));
     }
 
     /** {@code alice@laptop running 'play site.yml' since 2026-11-22T01:50:00Z (3m 12s ago, run 1a2b3c4d)}. */

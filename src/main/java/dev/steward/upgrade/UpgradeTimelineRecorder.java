@@ -79,14 +79,18 @@ public final class UpgradeTimelineRecorder implements Reporter {
         }
         String stdout = String.valueOf(r.data().getOrDefault("stdout", "")).trim();
         if (r.task().equals(UpgradeSteps.WHERE_EACH_NODE_STANDS) && !open.containsKey(r.label())) {
-            // "holder 2.10.0" or "standby 2.10.0": where the lane starts, and the version rolled from
+            // "holder 2.10.0", "standby 2.10.0" or "stopped 2.10.0": where the lane starts, and the version rolled from
             String[] roleAndVersion = stdout.split(" ", 2);
             if (roleAndVersion.length == 2) {
                 if (roleAndVersion[0].equals("holder") || "?".equals(from)) {
                     from = roleAndVersion[1];
                 }
-                switchTo(r.label(), roleAndVersion[0].equals("holder") ? UpgradePhase.SERVING : UpgradePhase.WAITING,
-                        now(), r.task());
+                UpgradePhase phase = switch (roleAndVersion[0]) {
+                    case "holder" -> UpgradePhase.SERVING;
+                    case "stopped" -> UpgradePhase.STOPPED; // an interrupted upgrade, continued
+                    default -> UpgradePhase.WAITING;
+                };
+                switchTo(r.label(), phase, now(), r.task());
             }
         } else if (r.task().equals(UpgradeSteps.TAKEOVER) && stdout.equals("serving")) {
             switchTo(r.label(), UpgradePhase.SERVING, now(), r.task());

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.engine.ChainlinkPairLab.Run;
+import dev.steward.cli.Main;
 import dev.steward.lab.LabCluster;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code steward upgrade} and {@code steward restore} on one lab pair (see {@link ChainlinkPairLab}), the
  * tests in order: 2.10.0 → 2.11.0 under a probe; the downgrade refused; a stopped standby refused; a
  * release that never becomes healthy (2.12.0, built by {@code bin/build-standins --faulty 2.12.0}) stopped
- * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; a release that migrates
- * the database, then crashes (2.13.0, {@code --fails-after-migration 2.13.0}): the upgrade says so, the
- * restore undoes it. Run with
+ * after the first standby; restore of the backup the upgrade took brings 2.10.0 back; an upgrade stopped
+ * by Ctrl-C, run again and killed (SIGKILL) right after the old holder stopped, then run again, finishes the
+ * job; a release that migrates the database, then crashes (2.13.0, {@code --fails-after-migration 2.13.0}):
+ * the upgrade says so, the restore undoes it. Run with
  * TESTCONTAINERS_HOST_OVERRIDE=localhost TESTCONTAINERS_RYUK_DISABLED=true.
  */
 @Tag("lab")
@@ -94,7 +102,8 @@ class UpgradeLabTest {
                     + "sleep 0.2; done' >/tmp/probe.log 2>&1 </dev/null & echo $! >/tmp/probe.pid");
         }
         long start = System.nanoTime();
-        Run run = upgrade("--to", "2.11.0", "--yes", "--output", "json");
+        Path report = work.resolve("upgrade.html");
+        Run run = upgrade("--to", "2.11.0", "--yes", "--output", "json", "--report", report.toString());
         long totalMs = (System.nanoTime() - start) / 1_000_000;
         Map<String, List<String[]>> samples = new HashMap<>();
         for (String n : NODES) {
@@ -108,6 +117,17 @@ class UpgradeLabTest {
         }
         pair.awaitOneServing();
         assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+
+        // the picture: one lane per node, with the phases a user reads off it
+        String html = Files.readString(report);
+        assertThat(html).contains("steward upgrade: 2.10.0 → 2.11.0")
+                .contains("Finished: every node runs the new version.");
+        assertThat(lane(html, holder)).as("the holder's lane").contains("data-phase=\"serving\"")
+                .contains("data-phase=\"stopping\"").contains("data-phase=\"starting\"")
+                .contains("data-phase=\"waiting\"");
+        assertThat(lane(html, standby)).as("the standby's lane").contains("data-phase=\"starting\"")
+                .contains("data-phase=\"waiting\"").contains("data-phase=\"serving\"")
+                .doesNotContain("data-phase=\"stopping\"");
 
         // never both down; the longest time no node answered /health 200
         Timeline t = Timeline.of(samples);
@@ -138,6 +158,14 @@ class UpgradeLabTest {
                 + "for the lease %d ms, image upload and load (per node, in parallel) %d ms, Steward's own overhead %d ms"
                 + " (%d ms without the image transfer)%n", totalMs, nodeTime, imageMs, totalMs - nodeTime,
                 totalMs - nodeTime - imageMs);
+    }
+
+    /** The SVG group of a node's lane in the --report page. */
+    private static String lane(String html, String node) {
+        Matcher m = Pattern.compile("<g class=\"lane\" data-node=\"" + node + "\">(.*?)</g>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("a lane for %s in the report", node).isTrue();
+        return m.group(1);
     }
 
     private static boolean isNodeWait(String task) {
@@ -228,6 +256,107 @@ class UpgradeLabTest {
         assertThat(pair.databaseVersion()).isEqualTo("2.10.0");
     }
 
+    @Test
+    @Order(6)
+    void anUpgradeStoppedMidWayByCtrlCOrKilledFinishesWhenRunAgain() throws Exception {
+        String holder = pair.awaitOneServing();
+        String standby = holder.equals("lab1") ? "lab2" : "lab1";
+        assertThat(pair.image(holder)).as("restored by test 5").isEqualTo("steward-standin/chainlink:2.10.0");
+        Thread.sleep(3000); // the restored standby settles (waiting for the lease)
+
+        // Ctrl-C once the standby is recreated: the step in flight finishes, the locks are released, exit 99
+        Process ctrlC = upgradeProcess("--to", "2.11.0", "--yes");
+        StringBuilder printed = new StringBuilder();
+        assertThat(readUntil(ctrlC, printed, line -> line.contains(" " + standby + " ")
+                && line.contains("Standby — recreate the container") && line.contains("changed")))
+                .as("the run recreated the standby:%n%s", printed).isTrue();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(ctrlC.pid())).start().waitFor()).isZero();
+        readUntil(ctrlC, printed, line -> false);
+        assertThat(ctrlC.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(ctrlC.exitValue()).as(printed.toString()).isEqualTo(99);
+        assertThat(printed.toString()).contains("interrupted: the step in flight finished, nothing after it started, "
+                + "and the deploy locks were released. To resume, run the same command again")
+                .contains("upgrade interrupted after").doesNotContain("--start-at-task");
+        for (String n : NODES) {
+            assertThat(pair.on(n, "test -e /var/lib/steward/deploy.lock && echo locked || echo free")).isEqualTo("free");
+        }
+        assertThat(pair.image(standby)).isEqualTo("steward-standin/chainlink:2.11.0");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
+        assertThat(pair.health(holder)).as("the holder still serves").isEqualTo("200");
+        String upgradedStart = pair.startedAt(standby);
+
+        // run again, and SIGKILL it at the worst moment: the old holder just stopped, the upgraded standby
+        // taking the lease over, the run's deploy locks still on the hosts
+        Process killed = upgradeProcess("--to", "2.11.0", "--yes", "--output", "json");
+        printed.setLength(0);
+        ObjectMapper json = new ObjectMapper();
+        boolean holderStopped = readUntil(killed, printed, line -> {
+            if (!line.startsWith("{")) {
+                return false;
+            }
+            JsonNode e = json.readTree(line);
+            return e.path("event").asText().equals("host_result") && e.path("host").asText().equals(holder)
+                    && e.path("task").asText().startsWith("Holder — stop it")
+                    && e.path("status").asText().equals("changed");
+        });
+        killed.destroyForcibly(); // SIGKILL: no chance to release the locks or say anything
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(holderStopped).as("the run stopped the old holder:%n%s", printed).isTrue();
+        assertThat(pair.on(holder, "docker inspect --format '{{.State.Running}}' chainlink")).isEqualTo("false");
+        assertThat(pair.image(holder)).isEqualTo("steward-standin/chainlink:2.10.0");
+        assertThat(pair.startedAt(standby)).as("the standby, already on 2.11.0, was left alone").isEqualTo(upgradedStart);
+        assertThat(pair.on(holder, "cat /var/lib/steward/deploy.lock")).as("the killed run's lock is left behind")
+                .contains("pid=" + killed.pid());
+
+        // the same command again: it takes the dead run's locks over and finishes the job
+        Run again = upgrade("--to", "2.11.0", "--yes");
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).containsPattern("the deploy lock on " + holder + " was left by run \\w+ \\('upgrade "
+                + "--to 2\\.11\\.0', pid " + killed.pid() + ", this machine\\), which is no longer running: taken over")
+                .contains("continuing an interrupted upgrade: " + holder + " is stopped on 2.10.0, " + standby + " ");
+        for (String n : NODES) {
+            assertThat(pair.image(n)).isEqualTo("steward-standin/chainlink:2.11.0");
+            assertThat(pair.on(n, "test -e /var/lib/steward/deploy.lock && echo locked || echo free")).isEqualTo("free");
+        }
+        assertThat(pair.awaitOneServing()).as("the upgraded node serves").isEqualTo(standby);
+        assertThat(pair.startedAt(standby)).as("the upgraded node was not restarted").isEqualTo(upgradedStart);
+        assertThat(pair.databaseVersion()).isEqualTo("2.11.0");
+    }
+
+    /** {@code steward upgrade -i INVENTORY ARGS} as its own process (stdout and stderr together), ended after 5 min. */
+    private static Process upgradeProcess(String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "upgrade", "-i", inventory.toString()));
+        command.addAll(List.of(more));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return p;
+    }
+
+    /** What a run prints, read live into {@code printed} until a line {@code stop} accepts (true) or the end (false). */
+    private static boolean readUntil(Process p, StringBuilder printed, LinePredicate stop) throws Exception {
+        BufferedReader out = READERS.computeIfAbsent(p, x -> new BufferedReader(
+                new InputStreamReader(x.getInputStream(), StandardCharsets.UTF_8)));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            System.out.println("[upgrade pid " + p.pid() + "] " + line);
+            printed.append(line).append('\n');
+            if (stop.test(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * 2.13.0 (built by {@code bin/build-standins --fails-after-migration 2.13.0}) settles as a standby, takes
      * the lease once the holder stops, migrates the database, then crashes on every start: the upgrade stops
@@ -290,6 +419,13 @@ class UpgradeLabTest {
             Thread.sleep(1000);
         }
         return false;
+    }
+
+    private static final Map<Process, BufferedReader> READERS = new HashMap<>();
+
+    @FunctionalInterface
+    private interface LinePredicate {
+        boolean test(String line) throws Exception;
     }
 
     private Map<String, String> startTimes() {

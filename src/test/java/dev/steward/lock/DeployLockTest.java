@@ -115,7 +115,8 @@ class DeployLockTest {
         awaitFile(started);
         assertThat(Files.readString(lockFile())).contains("command=play " + first).contains("holder="
                 + System.getProperty("user.name") + "@").containsPattern("since=\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z")
-                .containsPattern("run=\\w+");
+                .containsPattern("run=\\w+").contains("pid=" + ProcessHandle.current().pid())
+                .contains("machine=" + LockHolder.thisMachine());
 
         Path second = playbook("second.yml", "    - copy: {dest: %s, content: changed}\n".formatted(dir.resolve("x")));
         CliRun refused = CliRun.of("play", second.toString(), "-i", inventory().toString());
@@ -152,6 +153,57 @@ class DeployLockTest {
                 + "running 'play site.yml' since 2026-01-01T00:00:00Z");
         assertThat(dir.resolve("x")).hasContent("done");
         assertThat(lockFile()).doesNotExist();
+    }
+
+    /** The pid of a process that has ended (run and waited for). */
+    private static long aGonePid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private void lockLeftBy(long pid, String machine) throws IOException {
+        Files.createDirectories(lockFile().getParent());
+        Files.writeString(lockFile(), "holder=ops@controller\ncommand=upgrade --to 2.11.0\nsince="
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\nrun=c0ffee00\npid="
+                + pid + "\nmachine=" + machine + "\n");
+    }
+
+    @Test
+    void aLockLeftByAKilledRunOnThisMachineIsTakenOverSayingSo() throws Exception {
+        long gone = aGonePid();
+        lockLeftBy(gone, LockHolder.thisMachine());
+        Path book = playbook("site.yml", "    - shell: cat %s > %s\n".formatted(lockFile(), dir.resolve("seen")));
+        CliRun run = CliRun.of("play", book.toString(), "-i", inventory().toString());
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.printed()).contains("the deploy lock on web1 was left by run c0ffee00 ('upgrade --to 2.11.0', pid "
+                + gone + ", this machine), which is no longer running: taken over");
+        assertThat(dir.resolve("seen")).content().contains("pid=" + ProcessHandle.current().pid())
+                .doesNotContain("c0ffee00");
+        assertThat(lockFile()).doesNotExist();
+    }
+
+    @Test
+    void aLockOfALiveRunOrOfAnotherMachineStillRefuses() throws Exception {
+        Path book = playbook("site.yml", "    - copy: {dest: %s, content: done}\n".formatted(dir.resolve("x")));
+
+        lockLeftBy(ProcessHandle.current().pid(), LockHolder.thisMachine()); // alive: this very process
+        CliRun alive = CliRun.of("play", book.toString(), "-i", inventory().toString());
+        assertThat(alive.exitCode()).isEqualTo(1);
+        assertThat(alive.err()).contains("web1 is locked by ops@controller running 'upgrade --to 2.11.0'")
+                .contains("run c0ffee00").contains("(pid " + ProcessHandle.current().pid()
+                        + ", this machine) is still running").contains("--break-lock");
+
+        lockLeftBy(aGonePid(), "id:0123456789abcdef"); // gone here, but that pid belongs to another machine
+        CliRun elsewhere = CliRun.of("play", book.toString(), "-i", inventory().toString());
+        assertThat(elsewhere.exitCode()).isEqualTo(1);
+        assertThat(elsewhere.err()).contains("web1 is locked by ops@controller").contains("run c0ffee00")
+                .doesNotContain("this machine").contains("--break-lock");
+
+        lockLeftBy(aGonePid(), "unknown"); // written by an older Steward or by hand: nothing proves it gone
+        assertThat(CliRun.of("play", book.toString(), "-i", inventory().toString()).exitCode()).isEqualTo(1);
+        assertThat(dir.resolve("x")).doesNotExist();
+        assertThat(lockFile()).content().contains("run=c0ffee00");
     }
 
     @Test

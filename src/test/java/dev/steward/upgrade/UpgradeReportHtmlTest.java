@@ -96,6 +96,21 @@ class UpgradeReportHtmlTest {
     }
 
     @Test
+    void aContinuedRunStartsTheStoppedNodesLaneStopped() throws Exception {
+        at(1); // killed before: node2 stopped on the old version, node1 already serves the new one
+        recorder.itemResult(item("node1", UpgradeSteps.WHERE_EACH_NODE_STANDS, "node1", "holder 2.11.0\n"));
+        recorder.itemResult(item("node1", UpgradeSteps.WHERE_EACH_NODE_STANDS, "node2", "stopped 2.10.0\n"));
+        step(10, "node2", "Standby — compose file on the new version", Status.CHANGED, 1);
+        step(20, "node2", "Standby — recreate the container", Status.CHANGED, 10);
+        step(30, "node2", "Standby — check it stays up and waits for the lease", Status.OK, 10);
+
+        NodeList lanes = svgOf(UpgradeReportHtml.render(recorder.timeline(0)))
+                .getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        assertThat(phases((Element) lanes.item(0))).containsExactly("serving");
+        assertThat(phases((Element) lanes.item(1))).containsExactly("stopped", "starting", "waiting");
+    }
+
+    @Test
     void anInterruptedRunSaysSo() {
         upToTheHoldersStop();
         assertThat(UpgradeReportHtml.render(recorder.timeline(99))).contains("Interrupted (exit 99)");
