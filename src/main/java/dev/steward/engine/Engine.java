@@ -42,6 +42,7 @@ import dev.steward.source.YNode;
 import dev.steward.template.TemplateEngine;
 import dev.steward.transport.Connection;
 import dev.steward.transport.TransportException;
+import dev.steward.transport.ssh.SshTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -83,7 +84,13 @@ public final class Engine {
 
     /** An engine that reaches hosts over SSH and asks {@code passphrase} for encrypted keys. */
     public Engine(java.util.function.Supplier<Optional<String>> passphrase) {
-        this(inventory -> new SshConnector(inventory, passphrase));
+        this(sshConnectors(passphrase));
+    }
+
+    /** Also starts preparing sshj while this engine is built and the playbook read (a faster first connection). */
+    private static Function<Inventory, Connector> sshConnectors(java.util.function.Supplier<Optional<String>> passphrase) {
+        SshTransport.prepareInBackground();
+        return inventory -> new SshConnector(inventory, passphrase);
     }
 
     /** An engine that reaches hosts through {@code connectors} (engine tests script their hosts). */

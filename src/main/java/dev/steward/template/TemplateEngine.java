@@ -33,11 +33,27 @@ public final class TemplateEngine {
 
     private static final String RESULT = "__steward_result";
 
-    private final Configuration config;
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    /** Made on the first template: a play whose values hold no {@code ${…}} never needs it. */
+    private volatile Configuration config;
 
-    public TemplateEngine() {
-        config = new Configuration(Configuration.VERSION_2_3_34);
+    /** FreeMarker's configuration, made on first use (setting it up costs a tenth of a second at start). */
+    private Configuration config() {
+        Configuration c = config;
+        if (c == null) {
+            synchronized (this) {
+                c = config;
+                if (c == null) {
+                    c = forMachines();
+                    config = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static Configuration forMachines() {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_34);
         config.setNumberFormat("computer");
         config.setBooleanFormat("c");
         config.setLocale(Locale.ROOT);
@@ -51,6 +67,7 @@ public final class TemplateEngine {
         config.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
         config.setObjectWrapper(Evaluation.DATA_WRAPPER);
         TemplateFunctions.install(config);
+        return config;
     }
 
     /**
@@ -101,7 +118,7 @@ public final class TemplateEngine {
     public boolean parses(String text, boolean expression) {
         String source = expression ? "<#assign " + RESULT + " = (" + text + ")>" : text;
         try {
-            new Template("check", new StringReader(source), config);
+            new Template("check", new StringReader(source), config());
             return true;
         } catch (IOException e) {
             return false;
@@ -122,7 +139,7 @@ public final class TemplateEngine {
             return t;
         }
         try {
-            t = new Template(where.toString(), new StringReader(text), config);
+            t = new Template(where.toString(), new StringReader(text), config());
         } catch (ParseException e) {
             throw new TemplateError(shift(where, e.getLineNumber(), e.getColumnNumber(), hidden),
                     "template syntax error: " + firstLine(e.getEditorMessage()), "");

@@ -34,8 +34,12 @@ import java.util.stream.Collectors;
  */
 public final class UriModule implements Module {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS); // as YAML numbers are
+    /** Made on first use: the registry builds every module at each start, and Jackson takes a while to set up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS); // as YAML numbers are
+    }
+
     private static final List<String> SAFE = List.of("GET", "HEAD");
     private static final ModuleSpec SPEC;
 
@@ -119,7 +123,7 @@ public final class UriModule implements Module {
         }
         if (contentType.toLowerCase().contains("json") && body.length > 0) {
             try {
-                data.put("json", JSON.readValue(body, Object.class));
+                data.put("json", Json.MAPPER.readValue(body, Object.class));
             } catch (java.io.IOException e) {
                 // the server said JSON but sent something else: no 'json' in the result
             }
@@ -159,7 +163,7 @@ public final class UriModule implements Module {
         switch (format) {
             case "json" -> {
                 try {
-                    text = body instanceof String s ? s : JSON.writeValueAsString(body);
+                    text = body instanceof String s ? s : Json.MAPPER.writeValueAsString(body);
                 } catch (JsonProcessingException e) {
                     throw new ModuleFailure("body cannot be written as JSON: " + e.getOriginalMessage());
                 }

@@ -43,9 +43,34 @@ public final class SshTransport {
 
     public SshTransport(Handshakes handshakes) {
         this.handshakes = handshakes;
-        this.config = new DefaultConfig();
-        // keepalive@openssh.com requests notice a dead peer even when no command is running
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        this.config = SharedConfig.CONFIG;
+    }
+
+    /**
+     * sshj's configuration, made once per process (the clients only read it): making it registers
+     * BouncyCastle's provider, a few tenths of a second at start.
+     */
+    private static final class SharedConfig {
+        static final DefaultConfig CONFIG = newConfig();
+
+        private static DefaultConfig newConfig() {
+            DefaultConfig config = new DefaultConfig();
+            // keepalive@openssh.com requests notice a dead peer even when no command is running
+            config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+            return config;
+        }
+    }
+
+    /**
+     * Makes sshj's configuration on a daemon thread, so that this local one-off work overlaps reading
+     * the playbook and inventory instead of delaying the first connection. Nothing goes over the network.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            DefaultConfig ignored = SharedConfig.CONFIG;
+        }, "steward-ssh-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Connects and authenticates, through the endpoint's jump host (recursively) when it has one. */
