@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -39,9 +40,12 @@ public final class DeployLocks implements AutoCloseable {
     private final HeldConnections connections;
     private final LockHolder me;
     private final List<HostLock> found;
+    private final int forks;
 
-    private DeployLocks(Inventory inventory, HeldConnections connections, LockHolder me, List<HostLock> found) {
+    private DeployLocks(Inventory inventory, HeldConnections connections, LockHolder me, List<HostLock> found,
+            int forks) {
         this.inventory = inventory;
+        this.forks = forks;
         this.connections = connections;
         this.me = me;
         this.found = found;
@@ -57,7 +61,7 @@ public final class DeployLocks implements AutoCloseable {
             boolean breakLock, int forks, Reporter reporter) throws InterruptedException {
         HeldConnections connections = new HeldConnections(connector);
         List<HostLock> found = onEach(hosts, forks, h -> takeOne(inventory, connections, h, me, breakLock));
-        DeployLocks locks = new DeployLocks(inventory, connections, me, found);
+        DeployLocks locks = new DeployLocks(inventory, connections, me, found, forks);
         for (HostLock l : found) {
             if (l instanceof HostLock.Taken t && t.broken().isPresent()) {
                 reporter.warning("--break-lock: removed the deploy lock on " + t.host() + " held by "
@@ -96,7 +100,7 @@ public final class DeployLocks implements AutoCloseable {
                         + "change under that run");
             }
         }
-        return new DeployLocks(inventory, connections, null, found);
+        return new DeployLocks(inventory, connections, null, found, forks);
     }
 
     /** What the run uses to reach its hosts: the connections opened here first. */
@@ -109,28 +113,34 @@ public final class DeployLocks implements AutoCloseable {
         return found;
     }
 
-    /** Removes this run's locks; a lock that cannot be removed is a warning naming how to remove it. */
+    /**
+     * Removes this run's locks, on every host at once (forks at a time); a lock that cannot be removed
+     * is a warning naming how to remove it, in the order of the hosts.
+     */
     public void release(Reporter reporter) throws InterruptedException {
         if (me == null) {
             return;
         }
-        for (HostLock l : found) {
-            if (!(l instanceof HostLock.Taken)) {
-                continue;
-            }
-            Host host = inventory.host(l.host()).orElseThrow();
-            LockFile file = fileOf(inventory, host);
-            String problem;
-            try {
-                HostSession s = new HostSession(host.name(), connections.forRelease(host));
-                problem = file.release(root(s, host), me).orElse(null);
-            } catch (TransportException | BecomeException e) {
-                problem = "cannot remove " + file.path() + ": " + e.getMessage();
-            }
+        List<Host> taken = found.stream().filter(l -> l instanceof HostLock.Taken)
+                .map(l -> inventory.host(l.host()).orElseThrow()).toList();
+        List<String> problems = onEach(taken, forks, this::releaseOne, (h, e) -> "unexpected error: " + e);
+        for (int i = 0; i < taken.size(); i++) {
+            String problem = problems.get(i);
             if (problem != null) {
-                reporter.warning("deploy lock on " + host.name() + ": " + problem
+                reporter.warning("deploy lock on " + taken.get(i).name() + ": " + problem
                         + (problem.startsWith("left") ? "" : "; the next run will need --break-lock"));
             }
+        }
+    }
+
+    /** What the operator must know about removing this run's lock on {@code host}, or null when it is gone. */
+    private String releaseOne(Host host) throws InterruptedException {
+        LockFile file = fileOf(inventory, host);
+        try {
+            HostSession s = new HostSession(host.name(), connections.forRelease(host));
+            return file.release(root(s, host), me).orElse(null);
+        } catch (TransportException | BecomeException e) {
+            return "cannot remove " + file.path() + ": " + e.getMessage();
         }
     }
 
@@ -196,11 +206,17 @@ public final class DeployLocks implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work {
-        HostLock on(Host host) throws InterruptedException;
+    private interface Work<T> {
+        T on(Host host) throws InterruptedException;
     }
 
-    private static List<HostLock> onEach(List<Host> hosts, int forks, Work work) throws InterruptedException {
+    private static List<HostLock> onEach(List<Host> hosts, int forks, Work<HostLock> work) throws InterruptedException {
+        return onEach(hosts, forks, work, (h, e) -> new HostLock.Failed(h.name(), "unexpected error: " + e));
+    }
+
+    /** Runs {@code work} on every host, {@code forks} at a time; the answers in the order of the hosts. */
+    private static <T> List<T> onEach(List<Host> hosts, int forks, Work<T> work,
+            BiFunction<Host, Throwable, T> unexpected) throws InterruptedException {
         if (hosts.isEmpty()) {
             return List.of();
         }
@@ -210,16 +226,16 @@ public final class DeployLocks implements AutoCloseable {
             return t;
         });
         try {
-            List<Future<HostLock>> pending = new ArrayList<>();
+            List<Future<T>> pending = new ArrayList<>();
             for (Host h : hosts) {
                 pending.add(pool.submit(() -> work.on(h)));
             }
-            List<HostLock> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             for (int i = 0; i < hosts.size(); i++) {
                 try {
                     out.add(pending.get(i).get());
                 } catch (ExecutionException e) {
-                    out.add(new HostLock.Failed(hosts.get(i).name(), "unexpected error: " + e.getCause()));
+                    out.add(unexpected.apply(hosts.get(i), e.getCause()));
                 }
             }
             return out;
