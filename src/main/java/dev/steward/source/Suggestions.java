@@ -2,14 +2,20 @@ package dev.steward.source;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * "Did you mean …?": the closest known name by edit distance, when it is close enough to be a typo;
  * otherwise the one known name that the given text begins (a cut-short word: {@code start} for
- * {@code started}).
+ * {@code started}); otherwise the word an older Ansible spelling stands for ({@code installed} for
+ * {@code present}), when it is known.
  */
 public final class Suggestions {
+
+    /** Values older Ansible modules accepted (or people carry over from other tools), and today's word. */
+    private static final Map<String, String> OLD_SPELLINGS = Map.of("installed", "present", "removed", "absent",
+            "running", "started", "enable", "enabled", "disable", "disabled");
 
     private Suggestions() {
     }
@@ -24,7 +30,10 @@ public final class Suggestions {
             return typo;
         }
         var longer = known.stream().filter(k -> k.toLowerCase().startsWith(given.toLowerCase())).distinct().toList();
-        return longer.size() == 1 ? Optional.of(longer.get(0)) : Optional.empty();
+        if (longer.size() == 1) {
+            return Optional.of(longer.get(0));
+        }
+        return Optional.ofNullable(OLD_SPELLINGS.get(given.toLowerCase())).filter(known::contains);
     }
 
     /** The hint text for {@link Problem#hint()}: "did you mean 'x'?" or empty. */

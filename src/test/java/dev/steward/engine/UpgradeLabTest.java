@@ -258,7 +258,8 @@ class UpgradeLabTest {
 
     @Test
     @Order(6)
-    void anUpgradeStoppedMidWayByCtrlCOrKilledFinishesWhenRunAgain() throws Exception {
+    void anUpgradeStoppedMidWayByCtrlCOrKilledFinishesWhenRunAgainAndASecondUpgradeMeanwhileRefuses()
+            throws Exception {
         String holder = pair.awaitOneServing();
         String standby = holder.equals("lab1") ? "lab2" : "lab1";
         assertThat(pair.image(holder)).as("restored by test 5").isEqualTo("steward-standin/chainlink:2.10.0");
@@ -270,6 +271,12 @@ class UpgradeLabTest {
         assertThat(readUntil(ctrlC, printed, line -> line.contains(" " + standby + " ")
                 && line.contains("Standby — recreate the container") && line.contains("changed")))
                 .as("the run recreated the standby:%n%s", printed).isTrue();
+        // two upgrades at once: the second refuses, naming the first, and changes nothing
+        Run second = upgrade("--to", "2.11.0", "--yes");
+        assertThat(second.exitCode()).as(second.out()).isEqualTo(1);
+        assertThat(second.out()).contains(holder + " is locked by ").contains("running 'upgrade --to 2.11.0")
+                .contains("(pid " + ctrlC.pid() + ", this machine) is still running")
+                .contains("Nothing was changed on any host");
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(ctrlC.pid())).start().waitFor()).isZero();
         readUntil(ctrlC, printed, line -> false);
         assertThat(ctrlC.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -24,8 +24,16 @@ class SuggestionsTest {
     }
 
     @Test
+    void anOlderAnsibleSpellingGetsTodaysWordWhenItIsAChoice() {
+        assertThat(Suggestions.didYouMean("installed", List.of("present", "absent", "latest")))
+                .isEqualTo("did you mean 'present'?");
+        assertThat(Suggestions.closest("running", STATES)).contains("started");
+        assertThat(Suggestions.closest("installed", STATES)).isEmpty();
+    }
+
+    @Test
     void nothingWhenNoNameIsCloseOrThePrefixIsAmbiguousOrTooShort() {
-        assertThat(Suggestions.closest("installed", List.of("present", "absent", "latest"))).isEmpty();
+        assertThat(Suggestions.closest("installed", List.of("started", "stopped"))).isEmpty();
         assertThat(Suggestions.closest("re", STATES)).isEmpty();
         assertThat(Suggestions.closest("res", List.of("restarted", "restore"))).isEmpty();
         assertThat(Suggestions.didYouMean("zzz", STATES)).isEmpty();
