@@ -88,7 +88,7 @@ class StandinImagesTest {
                 "http://localhost:6688/readyz")).isEqualTo("200");
         // /metrics is served by the same web server, so by the holder only (the standby refuses 6688 altogether)
         assertThat(docker.output("exec", holder, "curl", "-s", "http://localhost:6688/metrics"))
-                .contains("# TYPE version gauge\nversion{commit=\"standin\",version=\"2.10.0\"} 1\n")
+                .contains("# TYPE version counter\nversion{commit=\"standin\",version=\"2.10.0\"} 1\n")
                 .contains("health{service_id=\"Database\"} 1\n").contains("process_start_time_seconds ");
 
         long killed = System.nanoTime();
