@@ -417,9 +417,14 @@ class UpgradeLabTest {
         assertThat(pair.databaseVersion()).isEqualTo(v);
     }
 
-    /** Whether the node's container logs TEXT within 30 s. */
+    /**
+     * Whether the node's container logs TEXT within 120 s. The old holder sees the database's version only
+     * once it gets the lease, and 2.13.0 crash-loops holding it (it dies without releasing it): the old
+     * node gets in when the lease expires while Docker's restart back-off (doubling up to a minute) keeps
+     * 2.13.0 down, which takes tens of seconds.
+     */
     private static boolean awaitLog(String host, String text) throws InterruptedException {
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 120; i++) {
             if (!pair.on(host, "docker logs chainlink 2>&1 | grep -cF '" + text + "' || true").equals("0")) {
                 return true;
             }
